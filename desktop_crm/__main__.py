@@ -1,0 +1,3 @@
+from desktop_crm.cli import main
+
+raise SystemExit(main())

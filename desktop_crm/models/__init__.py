@@ -1,0 +1,65 @@
+"""The local store's tables (SQLAlchemy 2.0 typed ORM)."""
+
+from desktop_crm.models.audit import AuditEvent
+from desktop_crm.models.base import USN_DIRTY, Base
+from desktop_crm.models.callbacks import (
+    CallbackRule,
+    CallbackTask,
+    Campaign,
+    TaskReason,
+    TaskStatus,
+)
+from desktop_crm.models.complaints import (
+    Complaint,
+    ComplaintLevel,
+    ComplaintStatus,
+    ComplaintStep,
+    Holiday,
+    SlaPolicy,
+)
+from desktop_crm.models.customers import (
+    Contact,
+    Customer,
+    CustomerKind,
+    CustomerStatus,
+    FuelCard,
+    LevelChange,
+    OwnerChange,
+    ProfileStage,
+    Vehicle,
+)
+from desktop_crm.models.org import OrgKind, OrgUnit, Role, User
+from desktop_crm.models.settings import Setting
+from desktop_crm.models.visits import Visit
+
+__all__ = [
+    "USN_DIRTY",
+    "AuditEvent",
+    "Base",
+    "CallbackRule",
+    "CallbackTask",
+    "Campaign",
+    "Complaint",
+    "ComplaintLevel",
+    "ComplaintStatus",
+    "ComplaintStep",
+    "Contact",
+    "Customer",
+    "CustomerKind",
+    "CustomerStatus",
+    "FuelCard",
+    "Holiday",
+    "LevelChange",
+    "OrgKind",
+    "OrgUnit",
+    "OwnerChange",
+    "ProfileStage",
+    "Role",
+    "Setting",
+    "SlaPolicy",
+    "TaskReason",
+    "TaskStatus",
+    "User",
+    "Vehicle",
+    "Visit",
+]

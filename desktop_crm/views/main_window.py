@@ -1,0 +1,158 @@
+"""The main window: four tabs, menus, shortcuts and a status bar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_crm import __version__
+from desktop_crm.models import OrgUnit, User
+from desktop_crm.models.db import Database
+from desktop_crm.services.permissions import ROLE_NAMES, can_manage_settings
+
+
+class PlaceholderTab(QWidget):
+    """A tab whose issue has not landed yet: it shows its title and nothing else."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        heading = QLabel(title)
+        heading.setObjectName("tabTitle")
+        heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        heading.setStyleSheet("font-size: 18pt; color: #555;")
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+
+
+def role_name(role: str) -> str:
+    return QCoreApplication.translate("roles", ROLE_NAMES.get(role, role))
+
+
+class MainWindow(QMainWindow):
+    """One window for every role; the role decides what is enabled."""
+
+    def __init__(self, db: Database, user: User, org_unit: OrgUnit) -> None:
+        super().__init__()
+        self.db, self.user, self.org_unit = db, user, org_unit
+        self.setWindowTitle(self.tr("desktop_crm customer service"))
+        self.resize(1200, 760)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("mainTabs")
+        self.setCentralWidget(self.tabs)
+        self.tab_titles = [
+            self.tr("Customer file"),
+            self.tr("Callback queue"),
+            self.tr("Complaints"),
+            self.tr("Charts"),
+        ]
+        for title in self.tab_titles:
+            self.tabs.addTab(PlaceholderTab(title), title)
+        self._build_menus()
+        self._build_status_bar()
+
+    # -- menus and shortcuts -------------------------------------------------------
+    def _action(
+        self, text: str, slot: Callable[[], object], shortcut: QKeySequence | str | None = None
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(
+            self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        )
+
+        customer_menu = bar.addMenu(self.tr("&Customers"))
+        self.search_action = self._action(
+            self.tr("&Find customer"), self.focus_search, QKeySequence.StandardKey.Find
+        )
+        self.new_customer_action = self._action(
+            self.tr("&New customer"), self.new_customer, QKeySequence.StandardKey.New
+        )
+        customer_menu.addAction(self.search_action)
+        customer_menu.addAction(self.new_customer_action)
+        self._update_customer_actions()
+
+        settings_menu = bar.addMenu(self.tr("&Settings"))
+        self.settings_action = self._action(self.tr("&Basic settings…"), self.open_settings)
+        settings_menu.addAction(self.settings_action)
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("&About"), self.about))
+
+    def customer_tab(self) -> QWidget:
+        return self.tabs.widget(0)
+
+    def _update_customer_actions(self) -> None:
+        tab = self.customer_tab()
+        self.search_action.setEnabled(hasattr(tab, "focus_search"))
+        self.new_customer_action.setEnabled(hasattr(tab, "new_customer"))
+
+    def focus_search(self) -> None:
+        self.tabs.setCurrentIndex(0)
+        tab = self.customer_tab()
+        if hasattr(tab, "focus_search"):
+            tab.focus_search()
+
+    def new_customer(self) -> None:
+        self.tabs.setCurrentIndex(0)
+        tab = self.customer_tab()
+        if hasattr(tab, "new_customer"):
+            tab.new_customer()
+
+    def open_settings(self) -> None:
+        from desktop_crm.views.settings.dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.db, self.user, self)
+        dialog.open()
+        self.settings_dialog = dialog
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About desktop_crm"),
+            self.tr(
+                "desktop_crm {version}: the customer-service desktop for branch offices."
+            ).format(version=__version__),
+        )
+
+    # -- status bar ----------------------------------------------------------------
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.user_label = QLabel(
+            self.tr("User: {name} ({role})").format(
+                name=self.user.name, role=role_name(self.user.role)
+            )
+        )
+        self.user_label.setObjectName("statusUser")
+        self.org_label = QLabel(
+            self.tr("Unit: {name} [{code}]").format(
+                name=self.org_unit.name, code=self.org_unit.code
+            )
+        )
+        self.org_label.setObjectName("statusOrg")
+        self.db_label = QLabel(self.tr("Database: {path}").format(path=str(self.db.path)))
+        self.db_label.setObjectName("statusDb")
+        self.db_label.setToolTip(str(self.db.path))
+        for label in (self.user_label, self.org_label, self.db_label):
+            bar.addPermanentWidget(label)
+        if not can_manage_settings(self.user):
+            self.settings_action.setToolTip(self.tr("Only the general page can be changed by you."))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        event.accept()

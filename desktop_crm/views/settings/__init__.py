@@ -1,0 +1,1 @@
+"""基础设置: the settings window and its pages."""
