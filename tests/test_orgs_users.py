@@ -20,8 +20,8 @@ def get_user(s, login: str) -> User:  # type: ignore[no-untyped-def]
 
 
 def test_first_run_creates_company_area_station_and_admin(db) -> None:  # type: ignore[no-untyped-def]
-    from tests.conftest import FIRST_RUN
     from desktop_crm.services.setup import first_run
+    from tests.conftest import FIRST_RUN
 
     with db.session() as s:
         assert needs_first_run(s)
