@@ -139,10 +139,11 @@ class BackgroundOp(Generic[T]):
     def _progressed(self, done: int, total: int, label: str) -> None:
         self._last = (done, total, label)
         if self._dialog is not None:
-            self._dialog.setMaximum(max(total, 0))
-            self._dialog.setValue(done if total else 0)
             if label:
                 self._dialog.setLabelText(label)
+            self._dialog.setMaximum(max(total, 0))
+            # Last: on a shown modal dialog setValue processes events, which may finish the op.
+            self._dialog.setValue(done if total else 0)
 
     def _cleanup(self) -> None:
         _running.discard(self)

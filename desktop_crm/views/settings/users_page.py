@@ -228,9 +228,10 @@ class UsersPage(QWidget):
         indexes = self.table.selectionModel().selectedRows()
         return self.model.rows[indexes[0].row()] if indexes else None
 
-    def _units(self) -> list[OrgUnit]:
+    def _units(self, keep_id: str | None = None) -> list[OrgUnit]:
+        """Active units to choose from, plus the user's current one even if deactivated."""
         with self.db.session() as session:
-            return [u for u in orgs.tree(session) if u.active]
+            return [u for u in orgs.tree(session) if u.active or u.id == keep_id]
 
     def new_user(self) -> None:
         dialog = UserDialog(self, self._units(), None)
@@ -260,7 +261,7 @@ class UsersPage(QWidget):
         row = self.selected()
         if row is None:
             return
-        dialog = UserDialog(self, self._units(), row)
+        dialog = UserDialog(self, self._units(row.org_unit_id), row)
         dialog.buttons.accepted.connect(lambda: self._save_edit(dialog, row.id))
         self.dialog = dialog
         dialog.open()
