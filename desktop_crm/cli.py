@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from desktop_crm.errors import UserError
+from desktop_crm.errors import QT_TRANSLATE_NOOP, UserError
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -28,7 +28,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from desktop_crm.services.demo import generate
 
     if args.customers < 0:
-        raise UserError("--customers must be 0 or more.")
+        raise UserError(QT_TRANSLATE_NOOP("errors", "--customers must be 0 or more."))
     summary = generate(
         _db_path(args.db), customers=args.customers, seed=args.seed, progress=_progress
     )

@@ -550,6 +550,14 @@
         <source>You cannot deactivate yourself.</source>
         <translation>不能停用您自己。</translation>
     </message>
+    <message>
+        <source>{path} already holds data; give a new file name for the demo database.</source>
+        <translation>{path} 中已有数据，请为演示数据库换一个新的文件名。</translation>
+    </message>
+    <message>
+        <source>--customers must be 0 or more.</source>
+        <translation>--customers 必须是 0 或更大的整数。</translation>
+    </message>
 </context>
 <context>
     <name>orgs</name>
