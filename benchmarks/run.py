@@ -110,17 +110,31 @@ def startup(ctx: Context) -> list[Figure]:
 FIGURES: list[Callable[[Context], list[Figure]]] = [demo_generation, startup]
 
 
+def discover() -> list[Callable[[Context], list[Figure]]]:
+    """This file's figures, then `figures(ctx)` of every benchmarks/bench_*.py, by name."""
+    import importlib
+
+    found = list(FIGURES)
+    for path in sorted(HERE.glob("bench_*.py")):
+        module = importlib.import_module(f"benchmarks.{path.stem}")
+        found.append(module.figures)
+    return found
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--customers", type=int, default=1_000_000)
     parser.add_argument("--rebuild", action="store_true", help="regenerate the demo database")
-    parser.add_argument("--only", nargs="*", help="names of figure functions to run")
+    parser.add_argument(
+        "--only", nargs="*", help="run only figures whose function or module name contains these"
+    )
     args = parser.parse_args(argv)
     ctx = Context(args.customers, DATA / f"demo-{args.customers}.db", args.rebuild)
     ensure_demo(ctx)
     missed = 0
-    for figure_fn in FIGURES:
-        if args.only and figure_fn.__name__ not in args.only:
+    for figure_fn in discover():
+        name = figure_fn.__name__ if figure_fn.__name__ != "figures" else figure_fn.__module__
+        if args.only and not any(part in name for part in args.only):
             continue
         for figure in figure_fn(ctx):
             print(figure.line(), flush=True)

@@ -3,6 +3,7 @@
     python scripts/translations.py update    # lupdate: new source texts into the .ts files
     python scripts/translations.py release   # lrelease: compile .ts to the shipped .qm files
     python scripts/translations.py check     # fail if a text is untranslated or a .qm is stale
+    python scripts/translations.py fill F.json  # translate unfinished texts from {source: text}
 
 Source texts are English; resources/translations/desktop_crm_zh_CN.ts holds the
 Simplified Chinese (the default UI language). Edit it with Qt Linguist
@@ -11,6 +12,7 @@ Simplified Chinese (the default UI language). Edit it with Qt Linguist
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -76,6 +78,31 @@ def untranslated(language: str) -> list[str]:
     return missing
 
 
+def fill(glossary_path: Path, language: str = "zh_CN") -> list[str]:
+    """Translate the unfinished messages whose source text is in the glossary.
+
+    Returns the source texts still untranslated afterwards.
+    """
+    glossary: dict[str, str] = json.loads(glossary_path.read_text(encoding="utf-8"))
+    path = ts_path(language)
+    tree = ET.parse(path)
+    for message in tree.getroot().iter("message"):
+        translation = message.find("translation")
+        source = message.findtext("source") or ""
+        if translation is None or source not in glossary:
+            continue
+        if translation.get("type") == "unfinished" or not (translation.text or "").strip():
+            translation.text = glossary[source]
+            translation.attrib.pop("type", None)
+    ET.indent(tree, space="    ")
+    body = ET.tostring(tree.getroot(), encoding="unicode")
+    path.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8"
+    )
+    update()  # back to lupdate's own layout
+    return untranslated(language)
+
+
 def check() -> list[str]:
     problems = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -104,6 +131,9 @@ def main(argv: list[str]) -> int:
         update()
     elif command == "release":
         release()
+    elif command == "fill":
+        for source in fill(Path(argv[2])):
+            print(f"untranslated: {source!r}")
     elif command == "check":
         problems = check()
         for problem in problems:

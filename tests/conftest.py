@@ -66,6 +66,10 @@ FIRST_RUN = FirstRun(
 @pytest.fixture
 def org(db: Database) -> Org:
     """Company GS with areas GS01 (station GS0101) and GS02 (station GS0201), a user per role."""
+    return make_org(db)
+
+
+def make_org(db: Database) -> Org:
     with db.sessions.begin() as s:
         admin = first_run(s, FIRST_RUN)
         company = s.get_one(OrgUnit, admin.org_unit_id)

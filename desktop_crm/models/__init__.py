@@ -29,6 +29,7 @@ from desktop_crm.models.customers import (
     Vehicle,
 )
 from desktop_crm.models.org import OrgKind, OrgUnit, Role, User
+from desktop_crm.models.search import CustomerSearch
 from desktop_crm.models.settings import Setting
 from desktop_crm.models.visits import Visit
 
@@ -46,6 +47,7 @@ __all__ = [
     "Contact",
     "Customer",
     "CustomerKind",
+    "CustomerSearch",
     "CustomerStatus",
     "FuelCard",
     "Holiday",

@@ -60,6 +60,7 @@ from desktop_crm.models import (
 from desktop_crm.models.db import open_database
 from desktop_crm.services.demo import names
 from desktop_crm.services.demo.holidays import add_working_days, holiday_rows, working_day_calendar
+from desktop_crm.services.search_index import rebuild_index
 from desktop_crm.services.validation import (
     PLATE_LETTERS,
     id_card_check_digit,
@@ -1681,6 +1682,9 @@ def generate(
             report(0, 1, "生成回访与投诉")
             callbacks, complaints, steps = gen.write_work()
             report(1, 1, "生成回访与投诉")
+            report(0, 1, "建立搜索索引")
+            rebuild_index(conn)
+            report(1, 1, "建立搜索索引")
             for k, (_name, sql) in enumerate(indexes):
                 report(k, len(indexes), "重建索引")
                 conn.execute(sql)
