@@ -57,7 +57,7 @@ def ensure_demo(ctx: Context) -> None:
     if ctx.db.exists() and not ctx.rebuild:
         return
     DATA.mkdir(parents=True, exist_ok=True)
-    for suffix in ("", "-wal", "-shm"):
+    for suffix in ("", "-wal", "-shm", "-journal"):
         Path(f"{ctx.db}{suffix}").unlink(missing_ok=True)
     start = time.perf_counter()
     subprocess.run(
@@ -72,7 +72,7 @@ def demo_generation(ctx: Context) -> list[Figure]:
     if ctx.demo_seconds is None:
         # The database was reused: build a fresh one beside it to time generation.
         fresh = DATA / f"demo-timing-{ctx.customers}.db"
-        for suffix in ("", "-wal", "-shm"):
+        for suffix in ("", "-wal", "-shm", "-journal"):
             Path(f"{fresh}{suffix}").unlink(missing_ok=True)
         start = time.perf_counter()
         subprocess.run(
@@ -80,7 +80,7 @@ def demo_generation(ctx: Context) -> list[Figure]:
             check=True, stdout=subprocess.DEVNULL,
         )
         seconds = time.perf_counter() - start
-        for suffix in ("", "-wal", "-shm"):
+        for suffix in ("", "-wal", "-shm", "-journal"):
             Path(f"{fresh}{suffix}").unlink(missing_ok=True)
     else:
         seconds = ctx.demo_seconds

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 
 from desktop_crm.errors import QT_TRANSLATE_NOOP, UserError
@@ -29,8 +30,17 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     if args.customers < 0:
         raise UserError(QT_TRANSLATE_NOOP("errors", "--customers must be 0 or more."))
+    today = None
+    if args.today:
+        try:
+            today = date.fromisoformat(args.today)
+        except ValueError as exc:
+            raise UserError(
+                QT_TRANSLATE_NOOP("errors", "--today takes a date as YYYY-MM-DD, not {value}."),
+                value=args.today,
+            ) from exc
     summary = generate(
-        _db_path(args.db), customers=args.customers, seed=args.seed, progress=_progress
+        _db_path(args.db), customers=args.customers, seed=args.seed, progress=_progress, today=today
     )
     print(summary.describe())
     return EXIT_OK
@@ -62,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--db", required=True, help="database file to create or fill")
     demo.add_argument("--customers", type=int, default=2000)
     demo.add_argument("--seed", type=int, default=1)
+    demo.add_argument("--today", help="the day the data leads up to (YYYY-MM-DD; default: today)")
     demo.set_defaults(func=cmd_demo)
     return parser
 

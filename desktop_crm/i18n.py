@@ -34,12 +34,30 @@ def install(language: str | None = None) -> str:
     _translators.clear()
     _installed[:] = [language]
     if language != "en":
-        translator = QTranslator()
-        if translator.load(qm_path(language)):
-            _translators.append(translator)
-            if app is not None:
-                app.installTranslator(translator)
+        from PySide6.QtCore import QLibraryInfo
+
+        # Qt's own texts (OK, Cancel, context menus) and then ours.
+        for path in (
+            _qt_catalogue(language, QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+            qm_path(language),
+        ):
+            translator = QTranslator()
+            if path and translator.load(path):
+                _translators.append(translator)
+                if app is not None:
+                    app.installTranslator(translator)
     return language
+
+
+def _qt_catalogue(language: str, qt_dir: str) -> str | None:
+    """qtbase_<lang>.qm: shipped in resources/translations by the installer, else Qt's own."""
+    from pathlib import Path
+
+    for folder in (resources_dir() / "translations", Path(qt_dir)):
+        candidate = folder / f"qtbase_{language}.qm"
+        if candidate.exists():
+            return str(candidate)
+    return None
 
 
 def translate_message(context: str, text: str, params: dict[str, Any] | None = None) -> str:

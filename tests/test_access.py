@@ -82,9 +82,28 @@ def test_unmasked_roles_are_a_setting(db, org) -> None:  # type: ignore[no-untyp
     from desktop_crm.services.settings import put_setting
 
     with db.sessions.begin() as s:
-        put_setting(s, "privacy.unmasked_roles", ["company_admin"])
+        admin = s.scalar(select(User).where(User.login == "admin"))
+        put_setting(s, admin, "privacy.unmasked_roles", ["company_admin"])
         customer = add_customer(s, org.station, "张伟", "13812345678")
         master = s.scalar(select(User).where(User.login == "master"))
         assert contact_numbers(s, master, customer).phone == "138****5678"
         assert s.scalar(select(func.count()).select_from(AuditEvent).where(
             AuditEvent.action == "view_unmasked")) == 0
+
+
+def test_only_a_company_administrator_changes_settings_and_it_is_audited(db, org) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+
+    from desktop_crm.errors import PermissionDenied
+    from desktop_crm.services.settings import get_setting, put_setting
+
+    with db.sessions.begin() as s:
+        master = s.scalar(select(User).where(User.login == "master"))
+        with pytest.raises(PermissionDenied):
+            put_setting(s, master, "privacy.unmasked_roles", ["station_staff"])
+        admin = s.scalar(select(User).where(User.login == "admin"))
+        put_setting(s, admin, "auth.lock_minutes", 10)
+    with db.session() as s:
+        assert get_setting(s, "auth.lock_minutes") == 10
+        event = s.scalar(select(AuditEvent).where(AuditEvent.entity == "setting"))
+        assert json.loads(event.detail) == {"key": "auth.lock_minutes", "before": 5, "after": 10}

@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from desktop_crm.errors import AuthError
 from desktop_crm.i18n import translate_message
-from desktop_crm.models import AuditEvent, User
+from desktop_crm.models import AuditEvent, LoginState, OrgUnit, User
 from desktop_crm.services.auth import authenticate
 from tests.conftest import PASSWORD
 
@@ -37,7 +37,7 @@ def test_right_password_logs_in_and_is_audited(db, org) -> None:  # type: ignore
     user = attempt(db, "staff", PASSWORD, T0)
     assert isinstance(user, User) and user.login == "staff"
     with db.session() as s:
-        assert s.scalar(select(User.last_login_at).where(User.login == "staff")) == T0
+        assert s.get_one(LoginState, "staff").last_login_at == T0
         actions = list(s.scalars(select(AuditEvent.action).where(AuditEvent.user_id == user.id)))
     assert "login" in actions
 
@@ -58,8 +58,7 @@ def test_five_failures_lock_for_five_minutes(db, org) -> None:  # type: ignore[n
     user = attempt(db, "staff", PASSWORD, T0 + 5 + 5 * 60_000)
     assert isinstance(user, User)
     with db.session() as s:
-        stored = s.scalar(select(User).where(User.login == "staff"))
-        assert stored.failed_logins == 0
+        assert s.get_one(LoginState, "staff").failed_logins == 0
 
 
 def test_success_resets_the_failure_count(db, org) -> None:  # type: ignore[no-untyped-def]
@@ -72,7 +71,10 @@ def test_success_resets_the_failure_count(db, org) -> None:  # type: ignore[no-u
 
 def test_unknown_user_and_deactivated_user(db, org) -> None:  # type: ignore[no-untyped-def]
     unknown = attempt(db, "nobody", PASSWORD, T0)
-    assert isinstance(unknown, AuthError) and zh(unknown) == "用户名或密码错误。"
+    wrong = attempt(db, "staff", "wrong", T0)
+    # An unknown name gets the same answer as a wrong password: no account discovery.
+    assert isinstance(unknown, AuthError) and isinstance(wrong, AuthError)
+    assert zh(unknown) == zh(wrong) == "用户名或密码错误。再失败 4 次，账号将被锁定 5 分钟。"
     with db.sessions.begin() as s:
         s.scalar(select(User).where(User.login == "staff2")).active = False
     refused = attempt(db, "staff2", PASSWORD, T0)
@@ -84,7 +86,28 @@ def test_lockout_threshold_is_a_setting(db, org, limit: int) -> None:  # type: i
     from desktop_crm.services.settings import put_setting
 
     with db.sessions.begin() as s:
-        put_setting(s, "auth.max_failed_logins", limit)
+        admin = s.scalar(select(User).where(User.login == "admin"))
+        put_setting(s, admin, "auth.max_failed_logins", limit)
     for number in range(limit):
         error = attempt(db, "staff", "wrong", T0 + number)
     assert isinstance(error, AuthError) and "已被锁定" in zh(error)
+
+
+def test_users_row_is_not_touched_by_logins(db, org) -> None:  # type: ignore[no-untyped-def]
+    """Logins change only local state, so they never conflict with head-office edits."""
+    with db.session() as s:
+        before = s.scalar(select(User).where(User.login == "staff"))
+        stamp = (before.updated_at, before.usn)
+    attempt(db, "staff", "wrong", T0)
+    attempt(db, "staff", PASSWORD, T0 + 1)
+    with db.session() as s:
+        after = s.scalar(select(User).where(User.login == "staff"))
+        assert (after.updated_at, after.usn) == stamp
+
+
+def test_users_of_a_deactivated_unit_cannot_log_in(db, org) -> None:  # type: ignore[no-untyped-def]
+    with db.sessions.begin() as s:
+        s.get_one(OrgUnit, org.area.id).active = False  # the area above the station
+    refused = attempt(db, "staff", PASSWORD, T0)
+    assert isinstance(refused, AuthError) and "已被停用" in zh(refused)
+    assert isinstance(attempt(db, "staff2", PASSWORD, T0), User)  # the other area still works

@@ -46,8 +46,8 @@ def test_pragmas_wal_foreign_keys_busy_timeout(db) -> None:  # type: ignore[no-u
             conn.execute(
                 text(
                     "INSERT INTO users (id, updated_at, usn, deleted, org_unit_id, login, name,"
-                    " password_hash, role, active, failed_logins)"
-                    " VALUES ('u1', 0, -1, 0, 'no-such-unit', 'x', 'x', 'x', 'x', 1, 0)"
+                    " password_hash, role, active)"
+                    " VALUES ('u1', 0, -1, 0, 'no-such-unit', 'x', 'x', 'x', 'x', 1)"
                 )
             )
 
@@ -72,15 +72,16 @@ def test_previous_schema_is_backed_up_then_migrated(tmp_path: Path) -> None:
                 " 'company_admin', 1)"
             )
         )
-        assert "failed_logins" not in {c["name"] for c in inspect(conn).get_columns("users")}
+        assert "login_states" not in inspect(conn).get_table_names()
     engine.dispose()
 
     db = open_database(path)
     assert db.backup is not None and db.backup.exists()
     with db.engine.connect() as conn:
         assert conn.scalar(text("SELECT version_num FROM alembic_version")) == head_revision()
-        row = conn.execute(text("SELECT login, name, failed_logins FROM users")).one()
-        assert tuple(row) == ("old", "老用户", 0)
+        row = conn.execute(text("SELECT login, name FROM users")).one()
+        assert tuple(row) == ("old", "老用户")
+        assert conn.execute(text("SELECT COUNT(*) FROM login_states")).scalar() == 0
     db.close()
     backup = sqlite3.connect(db.backup)
     assert backup.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
@@ -138,3 +139,25 @@ def test_default_database_lives_in_per_user_data_folder(user_dirs: Path) -> None
     path = default_database_path()
     assert str(path).startswith(str(user_dirs / "data"))
     assert path.name == "desktop_crm.db"
+
+
+def test_changed_synced_rows_are_marked_for_the_next_push(db, org) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import select, update
+
+    from desktop_crm.models import User
+    from desktop_crm.services.users import update_user
+
+    with db.sessions.begin() as s:
+        s.execute(update(User).values(usn=7))  # as if pushed and stamped by the server
+    with db.sessions.begin() as s:
+        admin = s.scalar(select(User).where(User.login == "admin"))
+        staff = s.scalar(select(User).where(User.login == "staff"))
+        before = staff.updated_at
+        update_user(s, admin, staff, name="李娜娜")
+    with db.session() as s:
+        usns = dict(s.execute(select(User.login, User.usn)).tuples().all())
+        staff = s.scalar(select(User).where(User.login == "staff"))
+    assert usns["staff"] == -1 and staff.updated_at >= before
+    assert {login: usn for login, usn in usns.items() if login != "staff"} == {
+        login: 7 for login in usns if login != "staff"
+    }

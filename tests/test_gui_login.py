@@ -18,7 +18,7 @@ from desktop_crm import i18n
 from desktop_crm.app import log_in, make_application, open_or_explain, show_main_window
 from desktop_crm.config import Preferences
 from desktop_crm.ids import now_ms
-from desktop_crm.models import AuditEvent, OrgKind, OrgUnit, Role, User
+from desktop_crm.models import AuditEvent, LoginState, OrgKind, OrgUnit, Role, User
 from desktop_crm.models.db import Database
 from desktop_crm.services.auth import verify_password
 from desktop_crm.views.first_run_dialog import FirstRunDialog
@@ -56,7 +56,7 @@ def open_first_run(qtbot: QtBot, db: Database) -> FirstRunDialog:
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
-    assert dialog.windowTitle() == "首次运行：设置 desktop_crm"
+    assert dialog.windowTitle() == "首次运行：设置客户服务系统"
     return dialog
 
 
@@ -138,7 +138,7 @@ def open_login(qtbot: QtBot, db: Database) -> LoginDialog:
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
-    assert dialog.windowTitle() == "登录 desktop_crm"
+    assert dialog.windowTitle() == "登录"
     return dialog
 
 
@@ -162,6 +162,12 @@ def user_row(db: Database, login: str) -> User:
         return s.scalars(select(User).where(User.login == login)).one()
 
 
+def lock_row(db: Database, login: str) -> LoginState:
+    """This desktop's failed-login count and lock for a login name."""
+    with db.session() as s:
+        return s.get_one(LoginState, login)
+
+
 def test_wrong_password_counts_down(qtbot: QtBot, org: Org, db: Database) -> None:
     dialog = open_login(qtbot, db)
     message = attempt(qtbot, dialog, "staff", "not-it")
@@ -171,7 +177,7 @@ def test_wrong_password_counts_down(qtbot: QtBot, org: Org, db: Database) -> Non
     assert attempt(qtbot, dialog, "staff", "not-it") == (
         "用户名或密码错误。再失败 3 次，账号将被锁定 5 分钟。"
     )
-    assert user_row(db, "staff").failed_logins == 2
+    assert lock_row(db, "staff").failed_logins == 2
 
 
 def test_five_failures_lock_until_the_time_runs_out(qtbot: QtBot, org: Org, db: Database) -> None:
@@ -184,7 +190,7 @@ def test_five_failures_lock_until_the_time_runs_out(qtbot: QtBot, org: Org, db: 
     assert locked.startswith("密码已连续错误 5 次：账号 staff 已被锁定 5 分钟（至 "), locked
     assert "已被锁定 5 分钟" in locked
 
-    stored = user_row(db, "staff")
+    stored = lock_row(db, "staff")
     assert stored.failed_logins == 5
     assert stored.locked_until is not None
     assert 4 * 60_000 < stored.locked_until - now_ms() <= 5 * 60_000
@@ -196,12 +202,14 @@ def test_five_failures_lock_until_the_time_runs_out(qtbot: QtBot, org: Org, db: 
 
     # Time passes: the lock has run out.
     with db.sessions.begin() as s:
-        s.execute(update(User).where(User.login == "staff").values(locked_until=now_ms() - 1000))
+        s.execute(
+            update(LoginState).where(LoginState.login == "staff").values(locked_until=now_ms() - 1000)
+        )
     with qtbot.waitSignal(dialog.accepted, timeout=3000):
         attempt(qtbot, dialog, "staff", PASSWORD)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.user is not None and dialog.user.login == "staff"
-    stored = user_row(db, "staff")
+    stored = lock_row(db, "staff")
     assert stored.locked_until is None and stored.failed_logins == 0
     assert stored.last_login_at is not None
 
@@ -216,7 +224,9 @@ def test_deactivated_user_is_refused(qtbot: QtBot, org: Org, db: Database) -> No
 
 def test_unknown_user_and_empty_name(qtbot: QtBot, org: Org, db: Database) -> None:
     dialog = open_login(qtbot, db)
-    assert attempt(qtbot, dialog, "nobody", PASSWORD) == "用户名或密码错误。"
+    assert attempt(qtbot, dialog, "nobody", PASSWORD) == (
+        "用户名或密码错误。再失败 4 次，账号将被锁定 5 分钟。"
+    )
     label = dialog.findChild(QLabel, "message")
     edit(dialog, "login").clear()
     click(qtbot, button(dialog, "登录"))
@@ -345,7 +355,7 @@ def action_for(window: MainWindow, key: QKeySequence.StandardKey) -> QAction:
 
 def test_main_window_in_chinese(qtbot: QtBot, org: Org, db: Database) -> None:
     window = open_main(qtbot, db, org.users["admin"])
-    assert window.windowTitle() == "desktop_crm 客户服务系统"
+    assert window.windowTitle() == "客户服务系统"
     assert tab_titles(window) == ["客户档案", "回访队列", "投诉处理", "图表"]
     assert status(window, "statusUser") == "用户：王建国（公司客户管理员）"
     assert status(window, "statusOrg") == "单位：测试石油分公司 [GS]"
@@ -374,7 +384,7 @@ def test_english_is_selectable(
     monkeypatch.delenv("DESKTOP_CRM_LANG", raising=False)
     assert i18n.install("en") == "en"
     window = open_main(qtbot, db, org.users["admin"])
-    assert window.windowTitle() == "desktop_crm customer service"
+    assert window.windowTitle() == "Customer service"
     assert tab_titles(window) == ["Customer file", "Callback queue", "Complaints", "Charts"]
     assert status(window, "statusUser") == "User: 王建国 (Company administrator)"
     # The fixture restores zh_CN afterwards; check that doing so works here too.

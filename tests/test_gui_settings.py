@@ -23,7 +23,7 @@ from desktop_crm.app import show_main_window
 from desktop_crm.config import Preferences
 from desktop_crm.errors import AuthError
 from desktop_crm.ids import now_ms
-from desktop_crm.models import AuditEvent, OrgKind, OrgUnit, Role, User
+from desktop_crm.models import AuditEvent, LoginState, OrgKind, OrgUnit, Role, User
 from desktop_crm.models.db import Database
 from desktop_crm.services.auth import authenticate
 from desktop_crm.views.settings.dialog import SettingsDialog
@@ -148,10 +148,10 @@ def test_org_tree_shows_the_hierarchy(qtbot: QtBot, org: Org, db: Database) -> N
     assert [header.text(c) for c in range(1, 4)] == ["代码", "类型", "状态"]
     assert tree.topLevelItemCount() == 1
     company = tree.topLevelItem(0)
-    assert [company.text(c) for c in range(4)] == ["测试石油分公司", "GS", "公司", "启用"]
+    assert [company.text(c) for c in range(4)] == ["测试石油分公司", "GS", "公司", "正常"]
     assert [company.child(i).text(1) for i in range(company.childCount())] == ["GS01", "GS02"]
     assert tree_item(tree, "GS0101", 1).parent() is tree_item(tree, "GS01", 1)
-    assert row_texts(tree, "GS0201") == ["西湖加油站", "GS0201", "站点", "启用"]
+    assert row_texts(tree, "GS0201") == ["西湖加油站", "GS0201", "站点", "正常"]
 
 
 def test_add_station_below_an_area(qtbot: QtBot, org: Org, db: Database) -> None:
@@ -172,7 +172,7 @@ def test_add_station_below_an_area(qtbot: QtBot, org: Org, db: Database) -> None
     qtbot.waitUntil(lambda: bool(tree.findItems("GS0102", Qt.MatchFlag.MatchRecursive, 1)))
     item = tree_item(tree, "GS0102", 1)
     assert item.parent() is tree_item(tree, "GS01", 1)
-    assert [item.text(c) for c in range(4)] == ["东湖第二加油站", "GS0102", "站点", "启用"]
+    assert [item.text(c) for c in range(4)] == ["东湖第二加油站", "GS0102", "站点", "正常"]
     assert tree.currentItem() is item  # the new unit is selected
 
     new, area = unit(db, "GS0102"), unit(db, "GS01")
@@ -239,7 +239,7 @@ def test_deactivate_and_activate_a_unit(qtbot: QtBot, org: Org, db: Database) ->
     assert unit(db, "GS0201").active is False
     assert tree.currentItem() is tree_item(tree, "GS0201", 1)  # still selected after reload
     click(qtbot, toggle)
-    qtbot.waitUntil(lambda: row_texts(tree, "GS0201")[3] == "启用", timeout=3000)
+    qtbot.waitUntil(lambda: row_texts(tree, "GS0201")[3] == "正常", timeout=3000)
     assert unit(db, "GS0201").active is True
 
 
@@ -253,7 +253,7 @@ def test_company_cannot_be_deactivated(qtbot: QtBot, org: Org, db: Database) -> 
     click(qtbot, box.button(QMessageBox.StandardButton.Ok))
     assert not box.isVisible()
     assert unit(db, "GS").active is True
-    assert row_texts(tree, "GS")[3] == "启用"
+    assert row_texts(tree, "GS")[3] == "正常"
 
 
 # -- users --------------------------------------------------------------------------
@@ -292,7 +292,7 @@ def test_users_table_lists_everyone(qtbot: QtBot, org: Org, db: Database) -> Non
     assert headers == ["用户名", "姓名", "工牌号", "角色", "所属单位", "状态"]
     rows = table_rows(table)
     assert [r[0] for r in rows] == sorted(org.users)
-    assert rows[row_of(table, "master")] == ["master", "张伟", "", "站长", "东湖加油站", "启用"]
+    assert rows[row_of(table, "master")] == ["master", "张伟", "", "站长", "东湖加油站", "正常"]
 
 
 def fill_new_user(qtbot: QtBot, user_dialog: UserDialog, password: str, repeat: str) -> None:
@@ -332,7 +332,7 @@ def test_create_user(qtbot: QtBot, org: Org, db: Database) -> None:
 
     qtbot.waitUntil(lambda: "sunli" in [r[0] for r in table_rows(table)], timeout=3000)
     row = row_of(table, "sunli")
-    assert table_rows(table)[row] == ["sunli", "孙丽", "B0427", "站长", "西湖加油站", "启用"]
+    assert table_rows(table)[row] == ["sunli", "孙丽", "B0427", "站长", "西湖加油站", "正常"]
     assert [i.row() for i in table.selectionModel().selectedRows()] == [row]
 
     created = user_row(db, "sunli")
@@ -416,11 +416,7 @@ def test_edit_user_of_a_deactivated_unit(qtbot: QtBot, org: Org, db: Database) -
 
 def test_reset_password_sets_it_and_clears_the_lock(qtbot: QtBot, org: Org, db: Database) -> None:
     with db.sessions.begin() as s:
-        s.execute(
-            update(User)
-            .where(User.login == "staff")
-            .values(failed_logins=5, locked_until=now_ms() + 5 * 60_000)
-        )
+        s.add(LoginState(login="staff", failed_logins=5, locked_until=now_ms() + 5 * 60_000))
     dialog, table = users_page(qtbot, org, db)
     select_user(qtbot, table, "staff")
     click(qtbot, button(dialog, "重置密码"))
@@ -431,7 +427,8 @@ def test_reset_password_sets_it_and_clears_the_lock(qtbot: QtBot, org: Org, db: 
     click(qtbot, button(password_dialog, "重置"))
     wait_closed(qtbot, password_dialog)
 
-    stored = user_row(db, "staff")
+    with db.session() as s:
+        stored = s.get_one(LoginState, "staff")
     assert stored.locked_until is None and stored.failed_logins == 0
     with db.sessions.begin() as s:
         assert authenticate(s, "staff", "Fresh-2024").login == "staff"
@@ -468,7 +465,7 @@ def test_deactivate_and_activate_a_user(qtbot: QtBot, org: Org, db: Database) ->
     # The row stays selected: a second click activates again.
     assert [i.row() for i in table.selectionModel().selectedRows()] == [row_of(table, "staff")]
     click(qtbot, toggle)
-    qtbot.waitUntil(lambda: table_rows(table)[row_of(table, "staff")][5] == "启用", timeout=3000)
+    qtbot.waitUntil(lambda: table_rows(table)[row_of(table, "staff")][5] == "正常", timeout=3000)
     with db.sessions.begin() as s:
         assert authenticate(s, "staff", PASSWORD).login == "staff"
 

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from desktop_crm.errors import PermissionDenied, ValidationError
-from desktop_crm.models import AuditEvent, OrgKind, OrgUnit, Role, User
+from desktop_crm.models import AuditEvent, LoginState, OrgKind, OrgUnit, Role, User
 from desktop_crm.services import orgs, users
 from desktop_crm.services.auth import authenticate, verify_password
 from desktop_crm.services.setup import needs_first_run
@@ -95,7 +95,7 @@ def test_user_lifecycle_is_audited(db, org) -> None:  # type: ignore[no-untyped-
 def test_reset_password_unlocks_and_user_rules(db, org) -> None:  # type: ignore[no-untyped-def]
     with db.sessions.begin() as s:
         admin, staff = get_user(s, "admin"), get_user(s, "staff")
-        staff.failed_logins, staff.locked_until = 5, 2**62
+        s.add(LoginState(login="staff", failed_logins=5, locked_until=2**62))
         users.reset_password(s, admin, staff, "fresh-pass")
         with pytest.raises(ValidationError):
             users.create_user(s, admin, "staff", "重名", Role.STATION_STAFF, s.get_one(OrgUnit, org.station.id), PASSWORD)
@@ -109,3 +109,17 @@ def test_reset_password_unlocks_and_user_rules(db, org) -> None:  # type: ignore
             users.reset_password(s, get_user(s, "manager"), staff, "whatever1")
     with db.sessions.begin() as s:
         assert authenticate(s, "staff", "fresh-pass").login == "staff"
+
+
+def test_set_up_steps_need_an_administrator_once_users_exist(db, org) -> None:  # type: ignore[no-untyped-def]
+    from desktop_crm.services.setup import first_run
+    from tests.conftest import FIRST_RUN
+
+    with db.sessions.begin() as s:
+        company = s.get_one(OrgUnit, org.company.id)
+        with pytest.raises(PermissionDenied):
+            orgs.create_org_unit(s, None, "GS09", "无人授权", OrgKind.AREA, company)
+        with pytest.raises(PermissionDenied):
+            users.create_user(s, None, "ghost", "幽灵", Role.COMPANY_ADMIN, company, PASSWORD)
+        with pytest.raises(PermissionDenied):
+            first_run(s, FIRST_RUN)

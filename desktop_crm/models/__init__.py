@@ -28,7 +28,7 @@ from desktop_crm.models.customers import (
     ProfileStage,
     Vehicle,
 )
-from desktop_crm.models.org import OrgKind, OrgUnit, Role, User
+from desktop_crm.models.org import LoginState, OrgKind, OrgUnit, Role, User
 from desktop_crm.models.search import CustomerSearch
 from desktop_crm.models.settings import Setting
 from desktop_crm.models.visits import Visit
@@ -52,6 +52,7 @@ __all__ = [
     "FuelCard",
     "Holiday",
     "LevelChange",
+    "LoginState",
     "OrgKind",
     "OrgUnit",
     "OwnerChange",

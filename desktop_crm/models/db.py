@@ -7,16 +7,17 @@ message; an older schema is copied to a backup file and then migrated.
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_crm.errors import QT_TRANSLATE_NOOP, DatabaseOpenError
+from desktop_crm.models.base import USN_DIRTY, SyncColumns
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -24,6 +25,9 @@ BUSY_TIMEOUT_MS = 5000
 
 
 def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    # Let SQLAlchemy, not the sqlite3 module, decide where transactions begin (see _begin),
+    # so that DDL in migrations is transactional too.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
@@ -32,27 +36,58 @@ def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     cursor.close()
 
 
+# Set on a session that applies rows pulled from the head office: those stay clean.
+APPLYING_PULL = "applying_pull"
+
+
+@event.listens_for(Session, "before_flush")
+def _mark_changed_rows_dirty(session: Session, _context: object, _instances: object) -> None:
+    """A synced row changed here gets usn -1, so the next sync pushes it."""
+    if session.info.get(APPLYING_PULL):
+        return
+    for obj in session.dirty:
+        if isinstance(obj, SyncColumns) and session.is_modified(obj, include_collections=False):
+            obj.usn = USN_DIRTY
+
+
+def _begin(connection: Connection) -> None:
+    connection.exec_driver_sql("BEGIN")
+
+
 def make_engine(path: Path | str) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", future=True)
+    engine = create_engine(f"sqlite:///{path}")
     event.listen(engine, "connect", _set_pragmas)
+    event.listen(engine, "begin", _begin)
     return engine
 
 
-def head_revision() -> str:
-    from alembic.script import ScriptDirectory
-
-    return ScriptDirectory(str(MIGRATIONS_DIR)).get_current_head() or ""
+def _revisions() -> dict[str, str | None]:
+    """revision -> down_revision of every migration shipped, read without importing alembic."""
+    found: dict[str, str | None] = {}
+    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        values: dict[str, str | None] = {}
+        for line in path.read_text(encoding="utf-8").splitlines():
+            for key in ("revision", "down_revision"):
+                if line.startswith(f"{key} ="):
+                    value = line.split("=", 1)[1].strip().strip("'\"")
+                    values[key] = None if value == "None" else value
+        if values.get("revision"):
+            found[values["revision"]] = values.get("down_revision")  # type: ignore[index]
+    return found
 
 
 def known_revisions() -> set[str]:
-    """Revision ids shipped with this version, read without importing alembic."""
-    revisions = set()
-    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.startswith("revision"):
-                revisions.add(line.split("=", 1)[1].strip().strip("'\""))
-                break
-    return revisions
+    return set(_revisions())
+
+
+def head_revision() -> str:
+    """The one shipped revision that no other revises."""
+    revisions = _revisions()
+    parents = {down for down in revisions.values() if down}
+    heads = [rev for rev in revisions if rev not in parents]
+    if len(heads) != 1:
+        raise RuntimeError(f"migrations must have one head, found {heads}")
+    return heads[0]
 
 
 def check_file(path: Path) -> None:
@@ -128,14 +163,29 @@ def backup_copy(path: Path, target: Path) -> Path:
 
 
 def run_migrations(engine: Engine, revision: str = "head") -> None:
+    """Upgrade in one transaction, with foreign keys off while tables are rebuilt.
+
+    SQLite rebuilds a table to alter it (copy, drop, rename); with foreign keys on,
+    dropping a referenced table fails. They are checked once the migration is done.
+    """
     from alembic import command
     from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, revision)
+    with engine.connect() as connection:
+        raw = connection.connection.dbapi_connection  # outside any transaction
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.upgrade(config, revision)
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise RuntimeError(f"migration left broken references: {broken[:5]}")
+        finally:
+            raw.execute("PRAGMA foreign_keys=ON")
 
 
 @dataclass
@@ -189,16 +239,39 @@ def open_database(path: Path | str, migrate: bool = True) -> Database:
         )
     engine = make_engine(path)
     backup: Path | None = None
-    if migrate and revision != head_revision():
-        if has_tables:
-            backup = backup_copy(path, backup_path_for(path, revision))
-        try:
+    try:
+        if migrate and revision != head_revision():
+            if has_tables:
+                backup = backup_copy(path, backup_path_for(path, revision))
             run_migrations(engine)
-        except Exception:
-            engine.dispose()
-            if backup is not None:
-                shutil.copyfile(backup, path)
-                for suffix in ("-wal", "-shm"):
-                    Path(f"{path}{suffix}").unlink(missing_ok=True)
-            raise
+    except (sqlite3.Error, SQLAlchemyError, OSError) as exc:
+        engine.dispose()
+        raise _open_failure(path, exc, backup) from exc
     return Database(path, engine, sessionmaker(engine, expire_on_commit=False), backup)
+
+
+def _open_failure(path: Path, exc: Exception, backup: Path | None) -> DatabaseOpenError:
+    reason = str(getattr(exc, "orig", None) or exc)
+    if "locked" in reason or "busy" in reason:
+        return DatabaseOpenError(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "{path} is in use by another program that is changing it. "
+                "Close the other program (or wait a moment) and try again.",
+            ),
+            path=str(path),
+        )
+    if backup is not None:
+        return DatabaseOpenError(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "Updating {path} to this version failed ({reason}). The file was not changed; "
+                "a copy taken before the update is at {backup}.",
+            ),
+            path=str(path),
+            reason=reason,
+            backup=str(backup),
+        )
+    return DatabaseOpenError(
+        QT_TRANSLATE_NOOP("errors", "Cannot open {path}: {reason}."), path=str(path), reason=reason
+    )

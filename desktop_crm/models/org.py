@@ -47,6 +47,18 @@ class User(Synced, Base):
     password_hash: Mapped[str] = mapped_column(String(200))
     role: Mapped[str] = mapped_column(String(32))
     active: Mapped[bool] = mapped_column(Boolean, default=True, server_default="1")
+
+
+class LoginState(Base):
+    """Failed attempts and lock of one login on this desktop.
+
+    Local, never synced: a login here must not overwrite a password reset or a
+    deactivation made at the head office (the users row stays untouched by logins).
+    """
+
+    __tablename__ = "login_states"
+
+    login: Mapped[str] = mapped_column(String(64), primary_key=True)
     failed_logins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     locked_until: Mapped[int | None] = mapped_column(BigInteger)  # UTC ms
     last_login_at: Mapped[int | None] = mapped_column(BigInteger)

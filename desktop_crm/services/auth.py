@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from desktop_crm.errors import QT_TRANSLATE_NOOP, AuthError, ValidationError
 from desktop_crm.ids import now_ms
-from desktop_crm.models import User
+from desktop_crm.models import LoginState, OrgUnit, User
 from desktop_crm.services import audit
 from desktop_crm.services.settings import get_setting
 
@@ -43,51 +43,81 @@ def _clock(ms: int) -> str:
     return datetime.fromtimestamp(ms / 1000).strftime("%H:%M")
 
 
+def login_state(session: Session, login: str) -> LoginState:
+    state = session.get(LoginState, login)
+    if state is None:
+        state = LoginState(login=login, failed_logins=0)
+        session.add(state)
+    return state
+
+
+def clear_lock(session: Session, login: str) -> None:
+    """After a password reset: the count starts afresh and a lock is lifted."""
+    state = session.get(LoginState, login)
+    if state is not None:
+        state.failed_logins, state.locked_until = 0, None
+
+
+def _unit_inactive(session: Session, user: User) -> bool:
+    """Whether the user's unit, or any unit above it, has been deactivated."""
+    unit = session.get(OrgUnit, user.org_unit_id)
+    if unit is None:
+        return True
+    ids = [part for part in unit.path.split("/") if part]
+    return bool(
+        session.scalar(
+            select(OrgUnit.id).where(OrgUnit.id.in_(ids), OrgUnit.active.is_(False)).limit(1)
+        )
+    )
+
+
 def authenticate(session: Session, login: str, password: str, now: int | None = None) -> User:
     """The user for ``login`` if the password is right; AuthError with the reason otherwise.
 
-    Counts failed attempts: the configured number (default 5) locks the account for
-    the configured minutes (default 5). The caller commits the session either way,
-    so that failures are counted.
+    Failed attempts are counted per login name, known or not, so the answer does not
+    tell whether an account exists. The configured number (default 5) locks the login
+    for the configured minutes (default 5). The caller commits the session either way.
     """
     now = now_ms() if now is None else now
+    login = login.strip()
     max_failures = int(get_setting(session, "auth.max_failed_logins"))
     lock_minutes = int(get_setting(session, "auth.lock_minutes"))
-    user = session.scalar(select(User).where(User.login == login.strip(), User.deleted.is_(False)))
-    if user is None:
-        verify_password(_dummy_hash(), password)  # same time as a real check
-        raise AuthError(QT_TRANSLATE_NOOP("errors", "Wrong user name or password."))
-    if user.locked_until is not None and user.locked_until > now:
-        minutes = max(1, -(-(user.locked_until - now) // 60_000))
+    state = login_state(session, login)
+    if state.locked_until is not None and state.locked_until > now:
+        minutes = max(1, -(-(state.locked_until - now) // 60_000))
         raise AuthError(
             QT_TRANSLATE_NOOP(
                 "errors",
                 "The account {login} is locked after {max} failed attempts. "
                 "Try again in {minutes} min (at {until}).",
             ),
-            login=user.login,
+            login=login,
             max=max_failures,
             minutes=minutes,
-            until=_clock(user.locked_until),
+            until=_clock(state.locked_until),
         )
-    if user.locked_until is not None:  # the lock has run out: start counting afresh
-        user.locked_until = None
-        user.failed_logins = 0
-    if not verify_password(user.password_hash, password):
-        user.failed_logins += 1
-        audit.record(session, user, audit.Action.LOGIN_FAILED, "user", user.id)
-        if user.failed_logins >= max_failures:
-            user.locked_until = now + lock_minutes * 60_000
+    if state.locked_until is not None:  # the lock has run out: start counting afresh
+        state.locked_until = None
+        state.failed_logins = 0
+    user = session.scalar(select(User).where(User.login == login, User.deleted.is_(False)))
+    if user is None:
+        verify_password(_dummy_hash(), password)  # as long as a real check
+    if user is None or not verify_password(user.password_hash, password):
+        state.failed_logins += 1
+        if user is not None:
+            audit.record(session, user, audit.Action.LOGIN_FAILED, "user", user.id)
+        if state.failed_logins >= max_failures:
+            state.locked_until = now + lock_minutes * 60_000
             raise AuthError(
                 QT_TRANSLATE_NOOP(
                     "errors",
                     "Wrong password for the {max}th time: the account {login} is locked "
                     "for {minutes} minutes (until {until}).",
                 ),
-                login=user.login,
+                login=login,
                 max=max_failures,
                 minutes=lock_minutes,
-                until=_clock(user.locked_until),
+                until=_clock(state.locked_until),
             )
         raise AuthError(
             QT_TRANSLATE_NOOP(
@@ -95,18 +125,18 @@ def authenticate(session: Session, login: str, password: str, now: int | None = 
                 "Wrong user name or password. {left} more failed attempts lock the account "
                 "for {minutes} minutes.",
             ),
-            left=max_failures - user.failed_logins,
+            left=max_failures - state.failed_logins,
             minutes=lock_minutes,
         )
-    if not user.active:
+    if not user.active or _unit_inactive(session, user):
         raise AuthError(
             QT_TRANSLATE_NOOP(
                 "errors", "The account {login} has been deactivated. Ask your administrator."
             ),
             login=user.login,
         )
-    user.failed_logins = 0
-    user.last_login_at = now
+    state.failed_logins = 0
+    state.last_login_at = now
     if _hasher.check_needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     audit.record(session, user, audit.Action.LOGIN, "user", user.id)

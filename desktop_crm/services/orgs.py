@@ -50,9 +50,22 @@ def create_org_unit(
     parent: OrgUnit | None,
 ) -> OrgUnit:
     """A new unit under ``parent`` (None: the company at the root)."""
-    require_settings_admin(actor)
+    require_settings_admin(actor, session)
     code = code.strip()
     _validate(session, code, name)
+    if parent is not None and parent.kind == OrgKind.STATION:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(
+                "errors", "A station has no units below it; choose an area or the company."
+            )
+        )
+    if (kind == OrgKind.COMPANY) != (parent is None):
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(
+                "errors", "Only the top of the tree is a company; add areas or stations below it."
+            ),
+            field="kind",
+        )
     unit_id = new_id()
     path = f"{parent.path if parent else '/'}{unit_id}/"
     unit = OrgUnit(
@@ -135,7 +148,3 @@ def tree(session: Session) -> list[OrgUnit]:
     """All units, parents before children (ordered by path depth, then code)."""
     units = list(session.scalars(select(OrgUnit).where(OrgUnit.deleted.is_(False))))
     return sorted(units, key=lambda u: (u.path.count("/"), u.code))
-
-
-def station_of(session: Session, user: User) -> OrgUnit:
-    return session.get_one(OrgUnit, user.org_unit_id)

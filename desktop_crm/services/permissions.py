@@ -30,8 +30,17 @@ def can_edit(user: User) -> bool:
     return user.role != Role.AUDITOR
 
 
-def require_settings_admin(user: User | None) -> None:
-    if user is not None and not can_manage_settings(user):
+def require_settings_admin(user: User | None, session: Session | None = None) -> None:
+    """A company administrator; ``None`` (the set-up itself) only while there are no users."""
+    if user is None:
+        from sqlalchemy import select
+
+        if session is None or session.scalar(select(User.id).limit(1)) is not None:
+            raise PermissionDenied(
+                QT_TRANSLATE_NOOP("errors", "This change needs a company administrator.")
+            )
+        return
+    if not can_manage_settings(user):
         raise PermissionDenied(
             QT_TRANSLATE_NOOP(
                 "errors", "Only a company administrator can change the org tree and the users."

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop_crm.models import OrgUnit, Setting
+from desktop_crm.models import OrgUnit, Setting, User
 
 DEFAULTS: dict[str, Any] = {
     "auth.max_failed_logins": 5,
@@ -16,8 +16,6 @@ DEFAULTS: dict[str, Any] = {
     "auth.min_password_length": 6,
     # Roles that see full phone and ID numbers; the others see 138****5678.
     "privacy.unmasked_roles": ["station_master", "area_manager", "company_admin"],
-    "ui.language": "zh_CN",
-    "ui.timezone": "Asia/Shanghai",
 }
 
 
@@ -32,7 +30,13 @@ def get_setting(session: Session, key: str) -> Any:
     return json.loads(row.value)
 
 
-def put_setting(session: Session, key: str, value: Any) -> None:
+def put_setting(session: Session, actor: User, key: str, value: Any) -> None:
+    """Change a company setting: company administrators only, audited."""
+    from desktop_crm.services import audit
+    from desktop_crm.services.permissions import require_settings_admin
+
+    require_settings_admin(actor, session)
+    before = get_setting(session, key)
     row = session.scalar(select(Setting).where(Setting.key == key))
     encoded = json.dumps(value, ensure_ascii=False)
     if row is None:
@@ -43,3 +47,11 @@ def put_setting(session: Session, key: str, value: Any) -> None:
     else:
         row.value = encoded
         row.deleted = False
+    audit.record(
+        session,
+        actor,
+        audit.Action.EDIT,
+        "setting",
+        None,
+        {"key": key, "before": before, "after": value},
+    )

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop_crm.errors import QT_TRANSLATE_NOOP, PermissionDenied
 from desktop_crm.models import OrgKind, Role, User
 from desktop_crm.services.orgs import create_org_unit
 from desktop_crm.services.users import create_user
@@ -30,7 +31,14 @@ class FirstRun:
 
 
 def first_run(session: Session, data: FirstRun) -> User:
-    """Creates the org path and the company administrator in the caller's transaction."""
+    """Creates the org path and the company administrator in the caller's transaction.
+
+    Refused once the database has a user (checked inside the same transaction).
+    """
+    if not needs_first_run(session):
+        raise PermissionDenied(
+            QT_TRANSLATE_NOOP("errors", "This database has already been set up. Log in instead.")
+        )
     company = create_org_unit(
         session, None, data.company_code, data.company_name, OrgKind.COMPANY, None
     )

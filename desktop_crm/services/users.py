@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from desktop_crm.errors import QT_TRANSLATE_NOOP, ValidationError
 from desktop_crm.models import OrgUnit, Role, User
 from desktop_crm.services import audit
-from desktop_crm.services.auth import check_password_policy, hash_password
+from desktop_crm.services.auth import check_password_policy, clear_lock, hash_password
 from desktop_crm.services.permissions import require_settings_admin
 
 LOGIN_PATTERN = re.compile(r"^[A-Za-z0-9_.@-]{2,64}$")
@@ -27,7 +27,7 @@ def create_user(
     badge_no: str | None = None,
 ) -> User:
     """A new user; ``actor`` None only for the first-run set-up."""
-    require_settings_admin(actor)
+    require_settings_admin(actor, session)
     login = login.strip()
     if not LOGIN_PATTERN.match(login):
         raise ValidationError(
@@ -110,8 +110,7 @@ def reset_password(session: Session, actor: User, user: User, new_password: str)
     require_settings_admin(actor)
     check_password_policy(session, new_password)
     user.password_hash = hash_password(new_password)
-    user.failed_logins = 0
-    user.locked_until = None
+    clear_lock(session, user.login)
     audit.record(session, actor, audit.Action.EDIT, "user", user.id, {"password": "reset"})
 
 

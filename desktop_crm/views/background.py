@@ -177,8 +177,14 @@ def error_text(exc: Exception) -> str:
     return str(exc) or exc.__class__.__name__
 
 
+_orphan_boxes: set[QMessageBox] = set()  # boxes without a parent, kept until closed
+
+
 def show_error(parent: QWidget | None, exc: Exception, details: str = "") -> None:
     box = QMessageBox(parent)
+    if parent is None:
+        _orphan_boxes.add(box)
+        box.finished.connect(lambda _result: _orphan_boxes.discard(box))
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(QCoreApplication.translate("background", "Error"))
     if isinstance(exc, UserError):

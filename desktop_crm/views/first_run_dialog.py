@@ -25,7 +25,7 @@ class FirstRunDialog(QDialog):
         super().__init__(parent)
         self.db = db
         self.admin: User | None = None
-        self.setWindowTitle(self.tr("First run: set up desktop_crm"))
+        self.setWindowTitle(self.tr("First run: set up the customer service system"))
         self.fields: dict[str, QLineEdit] = {}
         intro = QLabel(
             self.tr(
@@ -38,7 +38,7 @@ class FirstRunDialog(QDialog):
         layout.addWidget(intro)
         org = QGroupBox(self.tr("Organisation"))
         org_form = QFormLayout(org)
-        for key, label, placeholder in (
+        for key, label, default in (
             ("company_code", self.tr("Company code"), "GS"),
             ("company_name", self.tr("Company name"), ""),
             ("area_code", self.tr("Area code"), "GS01"),
@@ -46,7 +46,7 @@ class FirstRunDialog(QDialog):
             ("station_code", self.tr("Station code"), "GS0101"),
             ("station_name", self.tr("Station name"), ""),
         ):
-            org_form.addRow(label, self._field(key, placeholder))
+            org_form.addRow(label, self._field(key, default))
         admin = QGroupBox(self.tr("Administrator"))
         admin_form = QFormLayout(admin)
         admin_form.addRow(self.tr("User name"), self._field("admin_login", "admin"))
@@ -71,10 +71,9 @@ class FirstRunDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setMinimumWidth(440)
 
-    def _field(self, key: str, placeholder: str, secret: bool = False) -> QLineEdit:
-        edit = QLineEdit()
+    def _field(self, key: str, default: str, secret: bool = False) -> QLineEdit:
+        edit = QLineEdit(default)
         edit.setObjectName(key)
-        edit.setPlaceholderText(placeholder)
         if secret:
             edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.fields[key] = edit

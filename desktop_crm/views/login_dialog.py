@@ -25,7 +25,7 @@ class LoginDialog(QDialog):
         super().__init__(parent)
         self.db = db
         self.user: User | None = None
-        self.setWindowTitle(self.tr("Log in to desktop_crm"))
+        self.setWindowTitle(self.tr("Log in"))
         self.login_edit = QLineEdit()
         self.login_edit.setObjectName("login")
         self.password_edit = QLineEdit()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 from desktop_crm import __version__
 from desktop_crm.models import OrgUnit, User
 from desktop_crm.models.db import Database
-from desktop_crm.services.permissions import ROLE_NAMES, can_manage_settings
+from desktop_crm.services.permissions import can_manage_settings
+from desktop_crm.views.labels import role_name
 
 
 class PlaceholderTab(QWidget):
@@ -34,17 +35,13 @@ class PlaceholderTab(QWidget):
         layout.addWidget(heading)
 
 
-def role_name(role: str) -> str:
-    return QCoreApplication.translate("roles", ROLE_NAMES.get(role, role))
-
-
 class MainWindow(QMainWindow):
     """One window for every role; the role decides what is enabled."""
 
     def __init__(self, db: Database, user: User, org_unit: OrgUnit) -> None:
         super().__init__()
         self.db, self.user, self.org_unit = db, user, org_unit
-        self.setWindowTitle(self.tr("desktop_crm customer service"))
+        self.setWindowTitle(self.tr("Customer service"))
         self.resize(1200, 760)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("mainTabs")
@@ -153,6 +150,3 @@ class MainWindow(QMainWindow):
             bar.addPermanentWidget(label)
         if not can_manage_settings(self.user):
             self.settings_action.setToolTip(self.tr("Only the general page can be changed by you."))
-
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        event.accept()

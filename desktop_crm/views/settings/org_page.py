@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -22,16 +22,19 @@ from desktop_crm.models import OrgKind, OrgUnit, User
 from desktop_crm.models.db import Database
 from desktop_crm.services import orgs
 from desktop_crm.views.background import OpContext, error_text, run_in_background
-
-
-def kind_name(kind: str) -> str:
-    return QCoreApplication.translate("orgs", orgs.KIND_NAMES.get(kind, kind))
+from desktop_crm.views.labels import kind_name
 
 
 class OrgUnitDialog(QDialog):
     """Code, name and (for a new unit) kind."""
 
-    def __init__(self, parent: QWidget, unit: OrgUnit | None, parent_name: str | None) -> None:
+    def __init__(
+        self,
+        parent: QWidget,
+        unit: OrgUnit | None,
+        parent_name: str | None,
+        kinds: tuple[str, ...] = (OrgKind.AREA, OrgKind.STATION),
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Edit unit") if unit else self.tr("New unit"))
         self.code = QLineEdit(unit.code if unit else "")
@@ -40,7 +43,7 @@ class OrgUnitDialog(QDialog):
         self.name.setObjectName("name")
         self.kind = QComboBox()
         self.kind.setObjectName("kind")
-        for kind in (OrgKind.AREA, OrgKind.STATION, OrgKind.COMPANY):
+        for kind in kinds if unit is None else (unit.kind,):
             self.kind.addItem(kind_name(kind), str(kind))
         if unit:
             self.kind.setCurrentIndex(self.kind.findData(unit.kind))
@@ -93,7 +96,14 @@ class OrgPage(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.tree)
         self.dialog: OrgUnitDialog | None = None
+        self.tree.currentItemChanged.connect(self._selection_changed)
         self.reload()
+
+    def _selection_changed(self) -> None:
+        """Stations are leaves: nothing can be added below them."""
+        item = self.tree.currentItem()
+        kind = item.data(1, Qt.ItemDataRole.UserRole) if item else None
+        self.add_button.setEnabled(kind is not None and kind != OrgKind.STATION)
 
     def reload(self, select_id: str | None = None) -> None:
         with self.db.session() as session:
@@ -104,6 +114,7 @@ class OrgPage(QWidget):
             status = self.tr("Active") if unit.active else self.tr("Deactivated")
             item = QTreeWidgetItem([unit.name, unit.code, kind_name(unit.kind), status])
             item.setData(0, Qt.ItemDataRole.UserRole, unit.id)
+            item.setData(1, Qt.ItemDataRole.UserRole, unit.kind)
             parent = items.get(unit.parent_id or "")
             if parent is None:
                 self.tree.addTopLevelItem(item)

@@ -28,7 +28,7 @@ from desktop_crm.models import OrgUnit, Role, User
 from desktop_crm.models.db import Database
 from desktop_crm.services import orgs, users
 from desktop_crm.views.background import OpContext, error_text, run_in_background
-from desktop_crm.views.main_window import role_name
+from desktop_crm.views.labels import role_name
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -1,4 +1,4 @@
-"""login lockout: failed attempts, lock time and last login on users
+"""login lockout: failed attempts and locks per login, local to this desktop
 
 Revision ID: 0002
 Revises: 0001
@@ -17,16 +17,15 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("users", schema=None) as batch_op:
-        batch_op.add_column(
-            sa.Column("failed_logins", sa.Integer(), server_default="0", nullable=False)
-        )
-        batch_op.add_column(sa.Column("locked_until", sa.BigInteger(), nullable=True))
-        batch_op.add_column(sa.Column("last_login_at", sa.BigInteger(), nullable=True))
+    op.create_table(
+        "login_states",
+        sa.Column("login", sa.String(length=64), nullable=False),
+        sa.Column("failed_logins", sa.Integer(), server_default="0", nullable=False),
+        sa.Column("locked_until", sa.BigInteger(), nullable=True),
+        sa.Column("last_login_at", sa.BigInteger(), nullable=True),
+        sa.PrimaryKeyConstraint("login", name=op.f("pk_login_states")),
+    )
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("users", schema=None) as batch_op:
-        batch_op.drop_column("last_login_at")
-        batch_op.drop_column("locked_until")
-        batch_op.drop_column("failed_logins")
+    op.drop_table("login_states")
