@@ -62,7 +62,8 @@ def ensure_demo(ctx: Context) -> None:
     start = time.perf_counter()
     subprocess.run(
         [*_cli(), "demo", "--db", str(ctx.db), "--customers", str(ctx.customers), "--seed", "1"],
-        check=True, stdout=subprocess.DEVNULL,
+        check=True,
+        stdout=subprocess.DEVNULL,
     )
     ctx.demo_seconds = time.perf_counter() - start
 
@@ -77,7 +78,8 @@ def demo_generation(ctx: Context) -> list[Figure]:
         start = time.perf_counter()
         subprocess.run(
             [*_cli(), "demo", "--db", str(fresh), "--customers", str(ctx.customers)],
-            check=True, stdout=subprocess.DEVNULL,
+            check=True,
+            stdout=subprocess.DEVNULL,
         )
         seconds = time.perf_counter() - start
         for suffix in ("", "-wal", "-shm", "-journal"):
@@ -94,7 +96,9 @@ def startup(ctx: Context) -> list[Figure]:
         start = time.perf_counter()
         out = subprocess.run(
             [sys.executable, str(HERE / "startup_probe.py"), str(ctx.db)],
-            check=True, capture_output=True, text=True,
+            check=True,
+            capture_output=True,
+            text=True,
             env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
         )
         wall = time.perf_counter() - start

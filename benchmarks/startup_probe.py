@@ -41,5 +41,4 @@ def main(db_path: str, login: str = "admin", password: str = "demo1234") -> None
 
 
 if __name__ == "__main__":
-
     main(sys.argv[1])

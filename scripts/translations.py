@@ -49,9 +49,19 @@ def qm_path(language: str) -> Path:
 def update() -> None:
     for language in LANGUAGES:
         subprocess.run(
-            [_tool("lupdate"), *sources(), "-ts", str(ts_path(language)),
-             "-target-language", language, "-no-obsolete", "-locations", "none"],
-            cwd=ROOT, check=True,
+            [
+                _tool("lupdate"),
+                *sources(),
+                "-ts",
+                str(ts_path(language)),
+                "-target-language",
+                language,
+                "-no-obsolete",
+                "-locations",
+                "none",
+            ],
+            cwd=ROOT,
+            check=True,
         )
 
 
@@ -61,7 +71,8 @@ def release(target_dir: Path | None = None) -> list[Path]:
         out = (target_dir or TS_DIR) / f"desktop_crm_{language}.qm"
         subprocess.run(
             [_tool("lrelease"), "-silent", str(ts_path(language)), "-qm", str(out)],
-            cwd=ROOT, check=True,
+            cwd=ROOT,
+            check=True,
         )
         made.append(out)
     return made
@@ -72,8 +83,11 @@ def untranslated(language: str) -> list[str]:
     missing = []
     for message in ET.parse(ts_path(language)).getroot().iter("message"):
         translation = message.find("translation")
-        if translation is None or translation.get("type") in ("unfinished", "vanished", "obsolete") \
-                or not (translation.text or "").strip():
+        if (
+            translation is None
+            or translation.get("type") in ("unfinished", "vanished", "obsolete")
+            or not (translation.text or "").strip()
+        ):
             missing.append(message.findtext("source") or "")
     return missing
 
@@ -81,19 +95,31 @@ def untranslated(language: str) -> list[str]:
 def fill(glossary_path: Path, language: str = "zh_CN") -> list[str]:
     """Translate the unfinished messages whose source text is in the glossary.
 
+    A key "Context::source" applies to that context only and also replaces an existing
+    translation there.
+
     Returns the source texts still untranslated afterwards.
     """
     glossary: dict[str, str] = json.loads(glossary_path.read_text(encoding="utf-8"))
     path = ts_path(language)
     tree = ET.parse(path)
-    for message in tree.getroot().iter("message"):
-        translation = message.find("translation")
-        source = message.findtext("source") or ""
-        if translation is None or source not in glossary:
-            continue
-        if translation.get("type") == "unfinished" or not (translation.text or "").strip():
-            translation.text = glossary[source]
-            translation.attrib.pop("type", None)
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            source = message.findtext("source") or ""
+            # "Context::source" entries win over plain ones (same English, other meaning).
+            text = glossary.get(f"{name}::{source}", glossary.get(source))
+            if translation is None or text is None:
+                continue
+            forced = f"{name}::{source}" in glossary
+            if (
+                forced
+                or translation.get("type") == "unfinished"
+                or not (translation.text or "").strip()
+            ):
+                translation.text = text
+                translation.attrib.pop("type", None)
     ET.indent(tree, space="    ")
     body = ET.tostring(tree.getroot(), encoding="unicode")
     path.write_text(
@@ -111,16 +137,30 @@ def check() -> list[str]:
         for language in LANGUAGES:
             ts = copy / ts_path(language).name
             subprocess.run(
-                [_tool("lupdate"), *sources(), "-ts", str(ts), "-target-language", language,
-                 "-no-obsolete", "-locations", "none", "-silent"],
-                cwd=ROOT, check=True,
+                [
+                    _tool("lupdate"),
+                    *sources(),
+                    "-ts",
+                    str(ts),
+                    "-target-language",
+                    language,
+                    "-no-obsolete",
+                    "-locations",
+                    "none",
+                    "-silent",
+                ],
+                cwd=ROOT,
+                check=True,
             )
             if ts.read_bytes() != ts_path(language).read_bytes():
                 problems.append(f"{ts_path(language).name} lacks texts from the code: run update")
             for source in untranslated(language):
                 problems.append(f"{language}: untranslated: {source!r}")
             fresh = release(Path(tmp))[LANGUAGES.index(language)]
-            if not qm_path(language).exists() or fresh.read_bytes() != qm_path(language).read_bytes():
+            if (
+                not qm_path(language).exists()
+                or fresh.read_bytes() != qm_path(language).read_bytes()
+            ):
                 problems.append(f"{qm_path(language).name} is stale: run release")
     return problems
 

@@ -13,10 +13,18 @@ from desktop_crm.services.masking import mask_id_number, mask_phone
 from desktop_crm.services.orgs import visible_org_ids
 
 
-def add_customer(s, station: OrgUnit, name: str, phone: str, id_number: str | None = None) -> Customer:  # type: ignore[no-untyped-def]
+def add_customer(
+    s, station: OrgUnit, name: str, phone: str, id_number: str | None = None
+) -> Customer:  # type: ignore[no-untyped-def]
     customer = Customer(
-        kind="person", name=name, phone=phone, id_number=id_number, profile_stage="complete",
-        status="active", org_unit_id=station.id, created_at=now_ms(),
+        kind="person",
+        name=name,
+        phone=phone,
+        id_number=id_number,
+        profile_stage="complete",
+        status="active",
+        org_unit_id=station.id,
+        created_at=now_ms(),
     )
     s.add(customer)
     s.flush()
@@ -87,8 +95,14 @@ def test_unmasked_roles_are_a_setting(db, org) -> None:  # type: ignore[no-untyp
         customer = add_customer(s, org.station, "张伟", "13812345678")
         master = s.scalar(select(User).where(User.login == "master"))
         assert contact_numbers(s, master, customer).phone == "138****5678"
-        assert s.scalar(select(func.count()).select_from(AuditEvent).where(
-            AuditEvent.action == "view_unmasked")) == 0
+        assert (
+            s.scalar(
+                select(func.count())
+                .select_from(AuditEvent)
+                .where(AuditEvent.action == "view_unmasked")
+            )
+            == 0
+        )
 
 
 def test_only_a_company_administrator_changes_settings_and_it_is_audited(db, org) -> None:  # type: ignore[no-untyped-def]

@@ -21,9 +21,24 @@ def test_empty_database_is_migrated_to_head(tmp_path: Path) -> None:
     db = open_database(tmp_path / "new.db")
     tables = set(inspect(db.engine).get_table_names())
     expected = {
-        "org_units", "users", "customers", "vehicles", "fuel_cards", "contacts", "visits",
-        "level_changes", "owner_changes", "callback_rules", "campaigns", "callback_tasks",
-        "complaints", "complaint_steps", "sla_policies", "holidays", "audit_events", "settings",
+        "org_units",
+        "users",
+        "customers",
+        "vehicles",
+        "fuel_cards",
+        "contacts",
+        "visits",
+        "level_changes",
+        "owner_changes",
+        "callback_rules",
+        "campaigns",
+        "callback_tasks",
+        "complaints",
+        "complaint_steps",
+        "sla_policies",
+        "holidays",
+        "audit_events",
+        "settings",
     }
     assert expected <= tables
     for table in expected:
@@ -125,7 +140,9 @@ def test_sqlite_file_of_another_program(tmp_path: Path) -> None:
     assert "其他程序" in _zh(caught.value)
 
 
-def test_cli_reports_bad_database_in_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_reports_bad_database_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "broken.db"
     path.write_bytes(b"\x00garbage" * 100)
     code = cli_main(["demo", "--db", str(path), "--customers", "10"])

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select, update
 
@@ -203,7 +203,9 @@ def test_five_failures_lock_until_the_time_runs_out(qtbot: QtBot, org: Org, db: 
     # Time passes: the lock has run out.
     with db.sessions.begin() as s:
         s.execute(
-            update(LoginState).where(LoginState.login == "staff").values(locked_until=now_ms() - 1000)
+            update(LoginState)
+            .where(LoginState.login == "staff")
+            .values(locked_until=now_ms() - 1000)
         )
     with qtbot.waitSignal(dialog.accepted, timeout=3000):
         attempt(qtbot, dialog, "staff", PASSWORD)
@@ -367,8 +369,11 @@ def test_main_window_in_chinese(qtbot: QtBot, org: Org, db: Database) -> None:
     new = action_for(window, QKeySequence.StandardKey.New)
     assert find.text() == "查找客户(&F)" and new.text() == "新建客户(&N)"
     assert find.shortcut().toString() == "Ctrl+F" and new.shortcut().toString() == "Ctrl+N"
-    # The customer tab is still a placeholder: nothing to find or create yet.
-    assert not find.isEnabled() and not new.isEnabled()
+    assert find.isEnabled() and new.isEnabled()
+    window.activateWindow()
+    find.trigger()
+    search = window.findChild(QLineEdit, "customerSearch")
+    qtbot.waitUntil(search.hasFocus, timeout=2000)
 
 
 def test_main_window_for_station_staff(qtbot: QtBot, org: Org, db: Database) -> None:

@@ -14,7 +14,9 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_catalogues_are_complete_and_compiled() -> None:
     result = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "translations.py"), "check"],
-        capture_output=True, text=True, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -22,9 +24,12 @@ def test_catalogues_are_complete_and_compiled() -> None:
 def test_messages_default_to_chinese_and_english_is_the_source() -> None:
     i18n.install("zh_CN")
     assert i18n.translate_message("roles", "Station master") == "站长"
-    assert i18n.translate_message(
-        "errors", "The user name {login} is already taken.", {"login": "zhangw"}
-    ) == "用户名 zhangw 已被占用。"
+    assert (
+        i18n.translate_message(
+            "errors", "The user name {login} is already taken.", {"login": "zhangw"}
+        )
+        == "用户名 zhangw 已被占用。"
+    )
     i18n.install("en")
     try:
         assert i18n.translate_message("roles", "Station master") == "Station master"

@@ -44,7 +44,9 @@ def test_tree_of_any_depth_and_moving_a_branch(db, org) -> None:  # type: ignore
         county = orgs.create_org_unit(s, admin, "GS01X", "县级片区", OrgKind.AREA, area)
         deep = orgs.create_org_unit(s, admin, "GS01X1", "乡镇加油站", OrgKind.STATION, county)
         assert deep.path.count("/") == 5
-        orgs.move_org_unit(s, admin, s.get_one(OrgUnit, county.id), s.get_one(OrgUnit, org.area2.id))
+        orgs.move_org_unit(
+            s, admin, s.get_one(OrgUnit, county.id), s.get_one(OrgUnit, org.area2.id)
+        )
     with db.session() as s:
         moved = s.scalar(select(OrgUnit).where(OrgUnit.code == "GS01X1"))
         assert moved.path.startswith(s.get_one(OrgUnit, org.area2.id).path)
@@ -74,19 +76,34 @@ def test_user_lifecycle_is_audited(db, org) -> None:  # type: ignore[no-untyped-
     with db.sessions.begin() as s:
         admin = get_user(s, "admin")
         new = users.create_user(
-            s, admin, "zhouj", "周杰", Role.STATION_STAFF, s.get_one(OrgUnit, org.station.id),
-            "start123", badge_no="A0107",
+            s,
+            admin,
+            "zhouj",
+            "周杰",
+            Role.STATION_STAFF,
+            s.get_one(OrgUnit, org.station.id),
+            "start123",
+            badge_no="A0107",
         )
-        users.update_user(s, admin, new, role=Role.STATION_MASTER, org_unit=s.get_one(OrgUnit, org.station2.id))
+        users.update_user(
+            s, admin, new, role=Role.STATION_MASTER, org_unit=s.get_one(OrgUnit, org.station2.id)
+        )
         users.reset_password(s, admin, new, "changed99")
         users.set_active(s, admin, new, False)
         new_id = new.id
     with db.session() as s:
         stored = s.get_one(User, new_id)
         assert (stored.role, stored.org_unit_id, stored.active) == (
-            Role.STATION_MASTER, org.station2.id, False)
+            Role.STATION_MASTER,
+            org.station2.id,
+            False,
+        )
         assert verify_password(stored.password_hash, "changed99")
-        events = list(s.scalars(select(AuditEvent).where(AuditEvent.entity_id == new_id).order_by(AuditEvent.at)))
+        events = list(
+            s.scalars(
+                select(AuditEvent).where(AuditEvent.entity_id == new_id).order_by(AuditEvent.at)
+            )
+        )
     assert [e.action for e in events] == ["create", "edit", "edit", "edit"]
     assert json.loads(events[1].detail) == {"role": "station_master", "org": "GS0201"}
     assert json.loads(events[2].detail) == {"password": "reset"}
@@ -98,7 +115,15 @@ def test_reset_password_unlocks_and_user_rules(db, org) -> None:  # type: ignore
         s.add(LoginState(login="staff", failed_logins=5, locked_until=2**62))
         users.reset_password(s, admin, staff, "fresh-pass")
         with pytest.raises(ValidationError):
-            users.create_user(s, admin, "staff", "重名", Role.STATION_STAFF, s.get_one(OrgUnit, org.station.id), PASSWORD)
+            users.create_user(
+                s,
+                admin,
+                "staff",
+                "重名",
+                Role.STATION_STAFF,
+                s.get_one(OrgUnit, org.station.id),
+                PASSWORD,
+            )
         with pytest.raises(ValidationError):
             users.reset_password(s, admin, staff, "123")
         with pytest.raises(ValidationError):

@@ -8,7 +8,7 @@ message; an older schema is copied to a backup file and then migrated.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -36,6 +36,8 @@ def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     cursor.close()
 
 
+BEGIN_IMMEDIATE = "begin_immediate"
+
 # Set on a session that applies rows pulled from the head office: those stay clean.
 APPLYING_PULL = "applying_pull"
 
@@ -51,7 +53,11 @@ def _mark_changed_rows_dirty(session: Session, _context: object, _instances: obj
 
 
 def _begin(connection: Connection) -> None:
-    connection.exec_driver_sql("BEGIN")
+    # Work that writes takes the write lock at its start (see Database.writer): a
+    # transaction that read first and then wants to write after another one committed
+    # is refused by SQLite at once, whatever the busy timeout.
+    immediate = connection.get_execution_options().get(BEGIN_IMMEDIATE)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def make_engine(path: Path | str) -> Engine:
@@ -194,8 +200,14 @@ class Database:
 
     path: Path
     engine: Engine
-    sessions: sessionmaker[Session]
+    sessions: sessionmaker[Session]  # reads (and the odd quick write on the GUI thread)
     backup: Path | None = None  # the copy taken before a migration, if one ran
+    writer: sessionmaker[Session] = field(init=False)  # work that writes: BEGIN IMMEDIATE
+
+    def __post_init__(self) -> None:
+        self.writer = sessionmaker(
+            self.engine.execution_options(**{BEGIN_IMMEDIATE: True}), expire_on_commit=False
+        )
 
     def session(self) -> Session:
         return self.sessions()

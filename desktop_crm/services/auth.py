@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
@@ -11,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from desktop_crm.errors import QT_TRANSLATE_NOOP, AuthError, ValidationError
 from desktop_crm.ids import now_ms
+from desktop_crm.localtime import local_clock
 from desktop_crm.models import LoginState, OrgUnit, User
 from desktop_crm.services import audit
 from desktop_crm.services.settings import get_setting
@@ -40,7 +39,7 @@ def check_password_policy(session: Session, password: str) -> None:
 
 
 def _clock(ms: int) -> str:
-    return datetime.fromtimestamp(ms / 1000).strftime("%H:%M")
+    return local_clock(ms)
 
 
 def login_state(session: Session, login: str) -> LoginState:

@@ -73,14 +73,13 @@ def plan(query: str) -> list[TermRange]:
             ranges.append(TermRange("n" + first_pair, "n" + first_pair + "\x00", like))
         return ranges
     if q.isalnum():
-        if q.isalpha():
-            ranges.append(_prefix("i" + q))
-            ranges.append(_prefix("p" + q))
+        if q.isalpha():  # names that start so first, then given names
+            ranges.extend(_prefix(tag + q) for tag in ("i", "p", "j", "q"))
+        if any(ch.isdigit() for ch in q) or len(q) >= 2:
+            # a12345: a plate typed without its province character
+            ranges.extend(_prefix("v" + province + q.upper()) for province in PROVINCES)
         if any(ch.isdigit() for ch in q):
-            ranges.append(_prefix("w" + q.upper()))  # a12345: plate without its province
             ranges.append(_prefix("c" + q))
-        elif len(q) >= 2:
-            ranges.append(_prefix("w" + q.upper()))
     return ranges
 
 

@@ -124,3 +124,28 @@ def set_active(session: Session, actor: User, user: User, active: bool) -> None:
 
 def list_users(session: Session) -> list[User]:
     return list(session.scalars(select(User).where(User.deleted.is_(False)).order_by(User.login)))
+
+
+def acting_user(session: Session, login: str | None) -> User:
+    """Whom a command-line job acts as: the given login, or the first active company
+    administrator (scheduled jobs run for the company)."""
+    query = select(User).where(User.deleted.is_(False), User.active.is_(True))
+    if login:
+        user = session.scalar(query.where(User.login == login))
+        if user is None:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("errors", "There is no active user {login}."),
+                field="user",
+                login=login,
+            )
+        return user
+    user = session.scalar(
+        query.where(User.role == Role.COMPANY_ADMIN).order_by(User.login).limit(1)
+    )
+    if user is None:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(
+                "errors", "The database has no company administrator yet: run the first-run set-up."
+            )
+        )
+    return user

@@ -8,7 +8,9 @@ the work takes longer than a moment.
 
 from __future__ import annotations
 
+import contextlib
 import threading
+import time
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -16,6 +18,7 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from desktop_crm.errors import UserError
@@ -23,6 +26,7 @@ from desktop_crm.i18n import translate_message
 from desktop_crm.models.db import Database
 
 T = TypeVar("T")
+LOCK_RETRIES = 8
 
 
 class Cancelled(Exception):
@@ -63,13 +67,33 @@ class _Runner(QRunnable):
 
     def run(self) -> None:
         try:
-            with self.db.sessions.begin() as session:
-                ctx = OpContext(session, self.signals.progressed.emit, self.cancel)
-                result = self.work(ctx)
+            result = self._run_with_retries()
         except Exception as exc:  # reported on the GUI thread
-            self.signals.failed.emit(exc, traceback.format_exc())
+            self._emit(self.signals.failed, exc, traceback.format_exc())
             return
-        self.signals.finished.emit(result)
+        self._emit(self.signals.finished, result)
+
+    def _run_with_retries(self) -> Any:
+        """Run the work in one transaction; start it again if another writer got in first.
+
+        Two operations that read, then write, can collide: SQLite refuses the second
+        writer at once ("database is locked") instead of waiting. Nothing was written by
+        the refused one, so it simply runs again.
+        """
+        for attempt in range(LOCK_RETRIES):
+            try:
+                with self.db.writer.begin() as session:
+                    return self.work(OpContext(session, self.signals.progressed.emit, self.cancel))
+            except OperationalError as exc:
+                if "locked" not in str(exc) or attempt == LOCK_RETRIES - 1:
+                    raise
+                time.sleep(0.02 * (attempt + 1))
+        raise AssertionError("unreachable")
+
+    @staticmethod
+    def _emit(signal: Any, *args: Any) -> None:
+        with contextlib.suppress(RuntimeError):  # shutting down: nobody is left to tell
+            signal.emit(*args)
 
 
 _running: set[BackgroundOp[Any]] = set()

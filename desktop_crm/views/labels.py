@@ -14,3 +14,10 @@ def role_name(role: str) -> str:
 
 def kind_name(kind: str) -> str:
     return QCoreApplication.translate("orgs", KIND_NAMES.get(kind, kind))
+
+
+def option_label(table: dict[str, str], value: str | None) -> str:
+    """The label of a choice list's value (customer_options tables, context "customers")."""
+    if not value:
+        return ""
+    return QCoreApplication.translate("customers", table.get(value, value))

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from desktop_crm import __version__
 from desktop_crm.models import OrgUnit, User
 from desktop_crm.models.db import Database
-from desktop_crm.services.permissions import can_manage_settings
+from desktop_crm.services.permissions import can_edit, can_manage_settings
 from desktop_crm.views.labels import role_name
 
 
@@ -52,7 +52,11 @@ class MainWindow(QMainWindow):
             self.tr("Complaints"),
             self.tr("Charts"),
         ]
-        for title in self.tab_titles:
+        from desktop_crm.views.customers.tab import CustomerTab
+
+        self.customers = CustomerTab(db, user, org_unit)
+        self.tabs.addTab(self.customers, self.tab_titles[0])
+        for title in self.tab_titles[1:]:
             self.tabs.addTab(PlaceholderTab(title), title)
         self._build_menus()
         self._build_status_bar()
@@ -98,7 +102,7 @@ class MainWindow(QMainWindow):
     def _update_customer_actions(self) -> None:
         tab = self.customer_tab()
         self.search_action.setEnabled(hasattr(tab, "focus_search"))
-        self.new_customer_action.setEnabled(hasattr(tab, "new_customer"))
+        self.new_customer_action.setEnabled(hasattr(tab, "new_customer") and can_edit(self.user))
 
     def focus_search(self) -> None:
         self.tabs.setCurrentIndex(0)

@@ -1,0 +1,114 @@
+"""Set-at-a-time SQL for the importers: key lookups through a temporary table and
+prepared ``executemany`` inserts and updates on the session's own connection, so that
+everything stays in the caller's transaction and no row goes through the ORM."""
+
+from __future__ import annotations
+
+import gc
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+BATCH = 20_000
+
+
+def raw_connection(session: Session) -> sqlite3.Connection:
+    """The sqlite3 connection under the session's transaction (pending ORM rows flushed)."""
+    session.flush()
+    return session.connection().connection.driver_connection  # type: ignore[return-value]
+
+
+def lookup(
+    conn: sqlite3.Connection, sql: str, keys: Iterable[Any], params: Sequence[Any] = ()
+) -> list[tuple[Any, ...]]:
+    """Rows of ``sql`` for a set of keys; ``sql`` reads them as ``(SELECT k FROM temp.keys)``.
+
+    One statement per lookup whatever the number of keys: with an index on the column
+    SQLite probes it per key, without one it scans the table once.
+    """
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS keys (k PRIMARY KEY) WITHOUT ROWID")
+    conn.execute("DELETE FROM temp.keys")
+    try:
+        conn.executemany("INSERT OR IGNORE INTO temp.keys VALUES (?)", ((k,) for k in keys))
+        return conn.execute(sql, params).fetchall()
+    finally:
+        conn.execute("DELETE FROM temp.keys")
+
+
+def insert(
+    conn: sqlite3.Connection, table: str, cols: Sequence[str], rows: Iterable[Sequence[Any]]
+) -> None:
+    """INSERT of ``cols``; usn (-1, not yet pushed) and deleted (0) are written as literals."""
+    names = ", ".join(cols)
+    marks = ", ".join("?" * len(cols))
+    conn.executemany(f"INSERT INTO {table} ({names}, usn, deleted) VALUES ({marks}, -1, 0)", rows)
+
+
+def update(
+    conn: sqlite3.Connection, table: str, cols: Sequence[str], rows: Iterable[Sequence[Any]]
+) -> None:
+    """UPDATE ``cols`` by id (each row: the values of ``cols``, then the id); marks the
+    rows as changed here (usn -1) for the next sync."""
+    sets = ", ".join(f"{c} = ?" for c in cols)
+    conn.executemany(f"UPDATE {table} SET {sets}, usn = -1 WHERE id = ?", rows)
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while many tuples are made (they hold no cycles)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+@contextmanager
+def larger_cache(conn: sqlite3.Connection, kib: int = 131_072) -> Iterator[None]:
+    """A bigger page cache (and a helper thread for sorts) while a bulk write runs."""
+    (cache,) = conn.execute("PRAGMA cache_size").fetchone()
+    (threads,) = conn.execute("PRAGMA threads").fetchone()
+    conn.execute(f"PRAGMA cache_size=-{kib}")
+    conn.execute("PRAGMA threads=2")
+    try:
+        yield
+    finally:
+        conn.execute(f"PRAGMA cache_size={cache}")
+        conn.execute(f"PRAGMA threads={threads}")
+
+
+def table_is_smaller_than(conn: sqlite3.Connection, table: str, rows: int) -> bool:
+    """Whether ``table`` holds fewer than ``rows`` rows (reads at most that many)."""
+    (found,) = conn.execute(
+        f"SELECT count(*) FROM (SELECT 1 FROM {table} LIMIT ?)", (rows,)
+    ).fetchone()
+    return found < rows
+
+
+@contextmanager
+def indexes_rebuilt(
+    conn: sqlite3.Connection, tables: Sequence[str], enabled: bool
+) -> Iterator[None]:
+    """Drop the secondary (non-unique) indexes of ``tables`` and build them again after the
+    block: one sorted build instead of many random B-tree inserts. Worth it only when the
+    block at least doubles the tables (a first import into a new store); transactional, so
+    a rollback brings the indexes back as they were."""
+    if not enabled:
+        yield
+        return
+    marks = ", ".join("?" * len(tables))
+    saved = conn.execute(
+        f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+        f"AND tbl_name IN ({marks}) AND sql NOT LIKE 'CREATE UNIQUE%'",
+        tuple(tables),
+    ).fetchall()
+    for name, _sql in saved:
+        conn.execute(f'DROP INDEX "{name}"')
+    yield
+    for _name, sql in saved:
+        conn.execute(sql)
