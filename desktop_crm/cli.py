@@ -6,6 +6,7 @@ Exit status: 0 on success, 2 for bad input (with a one-line reason on stderr).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -272,6 +273,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     func: Callable[[argparse.Namespace], int] = args.func
+    previous = os.environ.get("DESKTOP_CRM_LANG")
+    if args.lang:  # --lang before a sub-command applies to its messages too
+        os.environ["DESKTOP_CRM_LANG"] = args.lang
     try:
         return func(args)
     except UserError as error:
@@ -279,3 +283,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
+    finally:
+        if args.lang:
+            if previous is None:
+                os.environ.pop("DESKTOP_CRM_LANG", None)
+            else:
+                os.environ["DESKTOP_CRM_LANG"] = previous
