@@ -3,9 +3,12 @@
 from desktop_crm.models.audit import AuditEvent
 from desktop_crm.models.base import USN_DIRTY, Base
 from desktop_crm.models.callbacks import (
+    CallbackAttempt,
+    CallbackReport,
     CallbackRule,
     CallbackTask,
     Campaign,
+    ReportStatus,
     TaskReason,
     TaskStatus,
 )
@@ -37,6 +40,8 @@ __all__ = [
     "USN_DIRTY",
     "AuditEvent",
     "Base",
+    "CallbackAttempt",
+    "CallbackReport",
     "CallbackRule",
     "CallbackTask",
     "Campaign",
@@ -57,6 +62,7 @@ __all__ = [
     "OrgUnit",
     "OwnerChange",
     "ProfileStage",
+    "ReportStatus",
     "Role",
     "Setting",
     "SlaPolicy",

@@ -84,3 +84,58 @@ class CallbackTask(Synced, Base):
     review_comment: Mapped[str | None] = mapped_column(Text)
     complaint_id: Mapped[str | None] = mapped_column(String(36), ForeignKey("complaints.id"))
     created_at: Mapped[int] = mapped_column(BigInteger)
+
+
+class CallbackAttempt(Synced, Base):
+    """One try at reaching the customer for a task: append-only, so it never conflicts.
+
+    A task can take several attempts (not reached, rescheduled, reached at last); the
+    task keeps the outcome, the attempts keep the trail shown in the timeline.
+    """
+
+    __tablename__ = "callback_attempts"
+
+    task_id: Mapped[str] = mapped_column(String(36), ForeignKey("callback_tasks.id"), index=True)
+    customer_id: Mapped[str] = mapped_column(String(36), ForeignKey("customers.id"), index=True)
+    at: Mapped[int] = mapped_column(BigInteger)  # UTC ms
+    by_id: Mapped[str | None] = mapped_column(String(36), ForeignKey("users.id"))
+    channel: Mapped[str | None] = mapped_column(String(16))
+    reached: Mapped[bool] = mapped_column(Boolean, default=False)
+    # What this attempt did: record / not_reached / booked / rescheduled / unreachable.
+    outcome: Mapped[str] = mapped_column(String(16))
+    next_due_date: Mapped[str | None] = mapped_column(String(10))  # rescheduled to
+    appointment_at: Mapped[int | None] = mapped_column(BigInteger)  # booked time
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class ReportStatus(StrEnum):
+    DRAFT = "draft"
+    SUBMITTED = "submitted"  # staff → station master
+    REVIEWED = "reviewed"  # master wrote guidance (指导意见)
+    FORWARDED = "forwarded"  # master passed it to the area
+    ACKNOWLEDGED = "acknowledged"  # the area has read it
+    RETURNED = "returned"  # master sent it back to the author
+
+
+class CallbackReport(Synced, Base):
+    """The weekly callback report (回访报告) of one employee; org_unit_id = their station."""
+
+    __tablename__ = "callback_reports"
+    __table_args__ = (
+        Index("ix_callback_reports_author_week", "author_id", "week", unique=True),
+        Index("ix_callback_reports_org_week", "org_unit_id", "week"),
+    )
+
+    author_id: Mapped[str] = mapped_column(String(36), ForeignKey("users.id"))
+    week: Mapped[str] = mapped_column(String(8))  # ISO week, YYYY-Www
+    status: Mapped[str] = mapped_column(String(16))
+    summary: Mapped[str | None] = mapped_column(Text)  # the author's own words
+    submitted_at: Mapped[int | None] = mapped_column(BigInteger)
+    reviewer_id: Mapped[str | None] = mapped_column(String(36), ForeignKey("users.id"))
+    reviewed_at: Mapped[int | None] = mapped_column(BigInteger)
+    guidance: Mapped[str | None] = mapped_column(Text)  # 指导意见
+    forwarded_at: Mapped[int | None] = mapped_column(BigInteger)
+    area_reader_id: Mapped[str | None] = mapped_column(String(36), ForeignKey("users.id"))
+    area_read_at: Mapped[int | None] = mapped_column(BigInteger)
+    area_comment: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[int] = mapped_column(BigInteger)

@@ -31,6 +31,7 @@ class Complaint(Synced, Base):
         Index("ix_complaints_status", "status", "close_deadline"),
         Index("ix_complaints_org_received", "org_unit_id", "received_at"),
         Index("ix_complaints_customer", "customer_id"),
+        Index("ix_complaints_handling", "handling_org_id", "status"),
     )
 
     # Station code + date + sequence, e.g. ZS0101-20261123-003: unique without coordination.
@@ -63,6 +64,14 @@ class Complaint(Synced, Base):
     adopted: Mapped[bool] = mapped_column(Boolean, default=False)  # suggestions
     rewarded: Mapped[bool] = mapped_column(Boolean, default=False)
     callback_task_id: Mapped[str | None] = mapped_column(String(36))
+    # The org unit whose queue holds the complaint now: the station, then its area,
+    # then the company as it escalates (level says which of the three).
+    handling_org_id: Mapped[str | None] = mapped_column(String(36), sort_order=100)
+    # Waiting for the customer stops the clock: since when, and how long so far.
+    paused_at: Mapped[int | None] = mapped_column(BigInteger, sort_order=101)
+    paused_ms: Mapped[int] = mapped_column(
+        BigInteger, default=0, server_default="0", sort_order=102
+    )
 
 
 class ComplaintStep(Synced, Base):
@@ -78,6 +87,8 @@ class ComplaintStep(Synced, Base):
     responsible_id: Mapped[str | None] = mapped_column(String(36), ForeignKey("users.id"))
     at: Mapped[int] = mapped_column(BigInteger)
     note: Mapped[str | None] = mapped_column(Text)
+    # Escalations and warnings: who was told (JSON list of user ids).
+    notified: Mapped[str | None] = mapped_column(Text, sort_order=100)
 
 
 class SlaPolicy(Synced, Base):

@@ -56,10 +56,21 @@ class MainWindow(QMainWindow):
 
         self.customers = CustomerTab(db, user, org_unit)
         self.tabs.addTab(self.customers, self.tab_titles[0])
-        for title in self.tab_titles[1:]:
-            self.tabs.addTab(PlaceholderTab(title), title)
+        self.tabs.addTab(self._make_callback_tab(), self.tab_titles[1])
+        self.tabs.addTab(self._make_complaint_tab(), self.tab_titles[2])
+        self.tabs.addTab(self._make_chart_tab(), self.tab_titles[3])
         self._build_menus()
         self._build_status_bar()
+
+    # -- the tabs after the customer file: one factory each -------------------------
+    def _make_callback_tab(self) -> QWidget:
+        return PlaceholderTab(self.tab_titles[1])
+
+    def _make_complaint_tab(self) -> QWidget:
+        return PlaceholderTab(self.tab_titles[2])
+
+    def _make_chart_tab(self) -> QWidget:
+        return PlaceholderTab(self.tab_titles[3])
 
     # -- menus and shortcuts -------------------------------------------------------
     def _action(
