@@ -259,6 +259,18 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--stage", choices=["plate_only", "preliminary", "complete"])
     exp.add_argument("--tag", help="only customers with this tag")
     exp.set_defaults(func=cmd_export)
+    from desktop_crm.cli_callbacks import register as register_callbacks
+
+    register_callbacks(sub)
+    from desktop_crm.cli_complaints import register as register_complaints
+
+    register_complaints(sub)
+    from desktop_crm.cli_reports import register as register_reports
+
+    register_reports(sub)
+    from desktop_crm.cli_sync import register as register_sync
+
+    register_sync(sub)
     return parser
 
 

@@ -34,6 +34,7 @@ from desktop_crm.models.customers import (
 from desktop_crm.models.org import LoginState, OrgKind, OrgUnit, Role, User
 from desktop_crm.models.search import CustomerSearch
 from desktop_crm.models.settings import Setting
+from desktop_crm.models.sync_state import SyncState
 from desktop_crm.models.visits import Visit
 
 __all__ = [
@@ -66,6 +67,7 @@ __all__ = [
     "Role",
     "Setting",
     "SlaPolicy",
+    "SyncState",
     "TaskReason",
     "TaskStatus",
     "User",

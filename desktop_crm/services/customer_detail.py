@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from desktop_crm.localtime import local_minute
 from desktop_crm.models import (
+    CallbackAttempt,
     CallbackTask,
     Complaint,
     Contact,
@@ -33,7 +34,7 @@ RECENT_VISITS = 30
 @dataclass
 class TimelineEntry:
     at: int  # UTC ms
-    kind: str  # visit / level / owner / callback / complaint / created
+    kind: str  # visit / level / owner / callback / callback_attempt / complaint / created
     text: str  # a short English-free summary built from data (numbers, names, codes)
     detail: dict[str, object] = field(default_factory=dict)
 
@@ -116,6 +117,16 @@ def customer_detail(session: Session, user: User, customer_id: str, now_ms: int)
             )
         )
     )
+    # The trail of tries (not reached, booked, rescheduled); a reached record shows as its task.
+    attempts = list(
+        session.scalars(
+            select(CallbackAttempt).where(
+                CallbackAttempt.customer_id == customer_id,
+                CallbackAttempt.deleted.is_(False),
+                CallbackAttempt.outcome != "record",
+            )
+        )
+    )
     complaints = list(
         session.scalars(
             select(Complaint).where(
@@ -131,7 +142,9 @@ def customer_detail(session: Session, user: User, customer_id: str, now_ms: int)
         | {o.old_user_id for o in owners}
         | {o.new_user_id for o in owners}
         | {o.changed_by_id for o in owners}
-        | {t.assignee_id for t in callbacks},
+        | {t.assignee_id for t in callbacks}
+        | {t.recorded_by_id for t in callbacks}
+        | {a.by_id for a in attempts},
     )
     units = _names(session, OrgUnit, {customer.org_unit_id} | {v.org_unit_id for v in visits})
     timeline: list[TimelineEntry] = [TimelineEntry(customer.created_at, "created", "", {})]
@@ -189,9 +202,28 @@ def customer_detail(session: Session, user: User, customer_id: str, now_ms: int)
                     "reason": t.reason,
                     "status": t.status,
                     "due": t.due_date,
-                    "by": people.get(t.assignee_id or "", ""),
+                    "by": people.get(t.recorded_by_id or t.assignee_id or "", ""),
                     "satisfaction": t.satisfaction,
                     "note": t.needs or t.problems or t.note or "",
+                    "channel": t.channel or "",
+                    "problems": t.problems or "",
+                    "suggestions": t.suggestions or "",
+                },
+            )
+        )
+    for a in attempts:
+        timeline.append(
+            TimelineEntry(
+                a.at,
+                "callback_attempt",
+                "",
+                {
+                    "outcome": a.outcome,
+                    "channel": a.channel or "",
+                    "by": people.get(a.by_id or "", ""),
+                    "next_due": a.next_due_date or "",
+                    "appointment": local_minute(a.appointment_at) if a.appointment_at else "",
+                    "note": a.note or "",
                 },
             )
         )
@@ -207,6 +239,10 @@ def customer_detail(session: Session, user: User, customer_id: str, now_ms: int)
                     "severity": c.severity,
                     "status": c.status,
                     "description": c.description,
+                    "type": c.type,
+                    "level": c.level,
+                    "satisfaction": c.satisfaction,
+                    "id": c.id,
                 },
             )
         )

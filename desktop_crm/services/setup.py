@@ -44,6 +44,9 @@ def first_run(session: Session, data: FirstRun) -> User:
     )
     area = create_org_unit(session, None, data.area_code, data.area_name, OrgKind.AREA, company)
     create_org_unit(session, None, data.station_code, data.station_name, OrgKind.STATION, area)
+    from desktop_crm.services.complaints.sla import ensure_default_policies
+
+    ensure_default_policies(session, company.id)  # complaint deadlines, editable in settings
     return create_user(
         session,
         None,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -64,13 +64,22 @@ class MainWindow(QMainWindow):
 
     # -- the tabs after the customer file: one factory each -------------------------
     def _make_callback_tab(self) -> QWidget:
-        return PlaceholderTab(self.tab_titles[1])
+        from desktop_crm.views.callbacks.tab import CallbackTab
+
+        self.callbacks = CallbackTab(self.db, self.user, self.org_unit)
+        return self.callbacks
 
     def _make_complaint_tab(self) -> QWidget:
-        return PlaceholderTab(self.tab_titles[2])
+        from desktop_crm.views.complaints.tab import ComplaintTab
+
+        self.complaints = ComplaintTab(self.db, self.user, self.org_unit)
+        return self.complaints
 
     def _make_chart_tab(self) -> QWidget:
-        return PlaceholderTab(self.tab_titles[3])
+        from desktop_crm.views.charts.tab import ChartTab
+
+        self.charts = ChartTab(self.db, self.user, self.org_unit)
+        return self.charts
 
     # -- menus and shortcuts -------------------------------------------------------
     def _action(
@@ -85,6 +94,11 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
+        from desktop_crm.views.callbacks.day_close import DayCloseGuard
+
+        self.day_close = DayCloseGuard(self, self.db, self.user)  # 日清日结
+        file_menu.addAction(self.day_close.action)
+        file_menu.addSeparator()
         file_menu.addAction(
             self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         )
@@ -100,12 +114,26 @@ class MainWindow(QMainWindow):
         customer_menu.addAction(self.new_customer_action)
         self._update_customer_actions()
 
+        report_menu = bar.addMenu(self.tr("&Reports"))
+        report_menu.setObjectName("reportMenu")
+        for kind, text in (("daily", self.tr("&Daily report…")),
+                           ("weekly", self.tr("&Weekly callback report…")),
+                           ("monthly", self.tr("&Monthly analysis…")),
+                           ("complaints", self.tr("&Complaint register…"))):  # fmt: skip
+            report_menu.addAction(self._action(text, lambda _on=False, k=kind: self.open_report(k)))
+
         settings_menu = bar.addMenu(self.tr("&Settings"))
         self.settings_action = self._action(self.tr("&Basic settings…"), self.open_settings)
         settings_menu.addAction(self.settings_action)
 
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&About"), self.about))
+
+    def open_report(self, kind: str) -> None:
+        from desktop_crm.views.reports.report_dialog import ReportDialog
+
+        self.report_dialog = ReportDialog(self.db, self.user, self, kind=kind)
+        self.report_dialog.open()
 
     def customer_tab(self) -> QWidget:
         return self.tabs.widget(0)
@@ -142,6 +170,12 @@ class MainWindow(QMainWindow):
                 "desktop_crm {version}: the customer-service desktop for branch offices."
             ).format(version=__version__),
         )
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if not self.day_close.allow_close():  # today's callbacks not all recorded yet
+            event.ignore()
+            return
+        super().closeEvent(event)
 
     # -- status bar ----------------------------------------------------------------
     def _build_status_bar(self) -> None:

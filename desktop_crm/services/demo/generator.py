@@ -58,6 +58,9 @@ from desktop_crm.models import (
     User,
 )
 from desktop_crm.models.db import open_database
+from desktop_crm.services.complaints.escalation import PASSED, clock_events, mark_id
+from desktop_crm.services.complaints.options import COMPANY_SEVERITIES
+from desktop_crm.services.complaints.sla import DEFAULT_WARN_SHARE
 from desktop_crm.services.demo import names
 from desktop_crm.services.demo.holidays import add_working_days, holiday_rows, working_day_calendar
 from desktop_crm.services.search_index import rebuild_index
@@ -187,11 +190,11 @@ COMPLAINT_COLS = (
     "received_at", "accepted_at", "first_reply_at", "accept_deadline", "reply_deadline",
     "close_deadline", "closed_at", "description", "customer_wants", "cause", "responsibility",
     "corrective_action", "staff_informed", "root_causes", "satisfaction", "adopted", "rewarded",
-    "callback_task_id",
+    "callback_task_id", "handling_org_id", "paused_ms",
 )  # fmt: skip
 STEP_COLS = (
     "id", "updated_at", "org_unit_id", "complaint_id", "kind", "from_status", "to_status",
-    "actor_id", "responsible_id", "at", "note",
+    "actor_id", "responsible_id", "at", "note", "notified",
 )  # fmt: skip
 
 
@@ -527,6 +530,7 @@ class _Generator:
         self.c_interval = array("f")
         self.c_channel: list[str | None] = []
         self.plates: set[str] = set()
+        self.complaints: int | None = None  # None: the default share of the customers
         self.card_seq = 0
         self.member_seq = 0
         self.organisations = 0
@@ -1167,7 +1171,9 @@ class _Generator:
         if self.n == 0:
             return 0, 0, 0
         rng = Random(f"{self.seed}:work")
-        n_complaints = max(30, min(2500, self.n // 400))
+        n_complaints = (
+            self.complaints if self.complaints is not None else max(30, min(2500, self.n // 400))
+        )
         n_tasks = max(40, min(4000, self.n // 200))
         tasks: list[tuple[Any, ...]] = []
         complaints, steps = self._complaints(rng, n_complaints, tasks)
@@ -1188,8 +1194,13 @@ class _Generator:
     def _complaints(
         self, rng: Random, count: int, tasks: list[tuple[Any, ...]]
     ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+        """Complaints made as the workflow makes them (services/complaints): numbers per
+        station and day, deadlines from the policies and the calendar, a step log that
+        agrees with the status, and the warnings and escalations a clock running all
+        along would have logged (so that the first clock run on the demo adds nothing)."""
         rnd = rng.random
         org = self.org
+        users = org.users
         T, W = self.T, self.W
         statuses = list(ComplaintStatus)
         weights = {
@@ -1206,6 +1217,7 @@ class _Generator:
             "received": (0, 1), "verifying": (1, 4), "reviewing": (2, 8), "rectifying": (3, 14),
             "callback": (4, 20),
         }  # fmt: skip
+        levels = [lv.value for lv in ComplaintLevel]  # station, area, company
         numbers: dict[tuple[str, int], int] = {}
         rows: list[tuple[Any, ...]] = []
         steps: list[tuple[Any, ...]] = []
@@ -1228,16 +1240,6 @@ class _Generator:
             source = SOURCES[int(rnd() * len(SOURCES))]
             category = names.COMPLAINT_CATEGORIES[int(rnd() * len(names.COMPLAINT_CATEGORIES))]
             severity = "一般" if suggestion else SEVERITIES[int(rnd() * len(SEVERITIES))]
-            if severity == "一般":
-                level = ComplaintLevel.STATION if rnd() < 0.85 else ComplaintLevel.AREA
-            elif severity == "较大":
-                level = ComplaintLevel.AREA
-            else:
-                level = ComplaintLevel.COMPANY
-            owner = (
-                station.master if level is ComplaintLevel.STATION
-                else org.area_managers[station.area] if level is ComplaintLevel.AREA else org.admin
-            )  # fmt: skip
             received_day = ms_local_day(received)
             seq_key = (station.code, received_day)
             numbers[seq_key] = numbers.get(seq_key, 0) + 1
@@ -1246,9 +1248,11 @@ class _Generator:
                 day_date(received_day), CLOSE_DAYS[severity], self.calendar
             )
             close_deadline = received + (day_number(close_day) - received_day) * DAY * 1000
+            accept_deadline, reply_deadline = received + 3600_000, received + 24 * 3600_000
             # the step times: received, then one per later status, all before "now"
             reached = statuses.index(status)
-            if status is ComplaintStatus.ARCHIVED:
+            archived = status is ComplaintStatus.ARCHIVED
+            if archived:
                 on_time = rnd() < 0.88
                 end = (
                     close_deadline - int(rnd() * 20 * 3600_000)
@@ -1265,11 +1269,7 @@ class _Generator:
                 span = max(1, end - times[-1])
                 cuts = sorted(times[-1] + int(rnd() * span) for _ in range(reached - 1))
                 times.extend(cuts)
-            accepted_at = (
-                times[1]
-                if reached >= 1
-                else (accepted if rnd() < 0.5 and accepted < self.now_ms else None)
-            )
+            accepted_at = times[1] if reached >= 1 else None  # accepting = starting to verify
             first_reply = None
             if reached >= 2:
                 first_reply = min(
@@ -1293,42 +1293,106 @@ class _Generator:
                 cause = root_causes[0]
                 responsibility = f"{station.name}当班人员" if rnd() < 0.6 else f"{station.name}站长"
                 action = names.CORRECTIVE_ACTIONS[int(rnd() * len(names.CORRECTIVE_ACTIONS))]
-            archived = status is ComplaintStatus.ARCHIVED
+            reachable = customer_id is not None or phone is not None
             satisfaction = (
                 (5 if rnd() < 0.55 else 4 if rnd() < 0.7 else 3 if rnd() < 0.7 else 2)
-                if archived
+                if archived and reachable
                 else None
             )
             adopted = suggestion and archived and rnd() < 0.5
             rewarded = adopted and rnd() < 0.3
-            task_id = None
-            if not suggestion and customer_id is not None and reached >= 4:
-                task_id = self._complaint_task(
-                    rng, tasks, idx, station, owner, cid, times[4], archived, satisfaction
-                )
-            rows.append((
-                cid, times[-1], station.id, number, "suggestion" if suggestion else "complaint",
-                customer_id, phone, source, category,
-                BUSINESS_LINES[int(rnd() * len(BUSINESS_LINES))], severity, level.value,
-                status.value, org.users[owner].id, received, accepted_at, first_reply,
-                received + 60 * 60_000, received + 24 * 3600_000, close_deadline,
-                times[-1] if archived else None, description, wants, cause, responsibility,
-                action, int(archived and not suggestion), json.dumps(root_causes, ensure_ascii=False),
-                satisfaction, int(adopted), int(rewarded), task_id,
-            ))  # fmt: skip
+            # the clock: warnings at 75% of a deadline's time, one level up when it passes
+            stored = {"accept": accept_deadline, "reply": reply_deadline, "close": close_deadline}
+            events = clock_events(
+                received,
+                stored,
+                {"accept": accepted_at, "reply": first_reply, "close": times[-1] if archived else None},
+                self.now_ms,
+                DEFAULT_WARN_SHARE,
+            )  # fmt: skip
+            owners = (station.master, org.area_managers[station.area], org.admin)
+            units = (station.id, org.area_ids[station.area], org.company_id)
+            level = 2 if severity in COMPANY_SEVERITIES else 0
+            changes: list[tuple[int, int]] = [(received, level)]  # (from, level)
+            out: list[tuple[int, str, str | None, str | None, int | None, int | None, str | None, list[int] | None]] = []  # fmt: skip
+            if level:
+                out.append((received + 1, "escalation", levels[0], levels[2], staff, owners[2],
+                            "severity", [owners[2], owners[0]]))  # fmt: skip
+            for at, what, deadline in events:
+                owner = owners[level]
+                if what == "warning":
+                    out.append((at, "warning", None, None, None, None, deadline, [owner]))
+                elif level < 2:
+                    out.append((at, "escalation", levels[level], levels[level + 1], None,
+                                owners[level + 1], deadline, [owners[level + 1], owner]))  # fmt: skip
+                    level += 1
+                    changes.append((at, level))
+                else:
+                    out.append(
+                        (at, "overdue", levels[2], levels[2], None, owner, deadline, [owner])
+                    )
+
+            def level_at(at: int, changes: list[tuple[int, int]] = changes) -> int:
+                return [lv for start, lv in changes if start <= at][-1]
+
             notes = (
                 f"{source}受理登记", "开始核实:调取监控和加油机记录", "核实完毕,提交审查",
                 f"整改: {action or '采纳建议,落实改进'}", "整改完成,回访客户",
                 "客户认可处理结果,归档" if not suggestion else "建议处理完毕,归档",
             )  # fmt: skip
             for s in range(reached + 1):
-                actor = staff if s == 0 else owner
                 at = times[s]
+                lv = level_at(at)
+                actor = staff if s in (0, 1, 2, 4) and lv == 0 else owners[lv]
+                out.append((at, "transition", statuses[s - 1].value if s else None,
+                            statuses[s].value, actor, owners[lv], notes[s], None))  # fmt: skip
+            if first_reply is not None:
+                lv = level_at(first_reply)
+                out.append((first_reply, "reply", None, None, staff if lv == 0 else owners[lv],
+                            None, "已电话答复客户,正在处理", None))  # fmt: skip
+            if cause is not None:
+                out.append((times[3] + 1, "closure", None, None, owners[level_at(times[3])], None,
+                            "cause, responsibility, corrective_action, root_causes", None))  # fmt: skip
+            task_id = None
+            if reached >= 4:
+                called = (
+                    times[4] + int((times[5] - times[4]) * (0.2 + 0.6 * rnd()))
+                    if archived
+                    else None
+                )
+                caller = owners[level_at(times[4])]
+                if customer_id is not None:
+                    task_id = self._complaint_task(
+                        rng, tasks, idx, station, caller, cid, times[4], called, satisfaction
+                    )
+                if called is not None and reachable:
+                    out.append((called, "callback", "callback", "callback", caller, None,
+                                "客户认可整改结果", None))  # fmt: skip
+            if adopted:
+                out.append((times[-1] + 1, "flags", None, None, owners[level_at(times[-1])], None,
+                            "adopted, rewarded" if rewarded else "adopted", None))  # fmt: skip
+            out.sort(key=lambda e: e[0])
+            for at, kind, from_s, to_s, actor, responsible, note, told in out:
+                step_id = uuid7_from(at, rng.getrandbits(74))
+                if actor is None and note in stored:  # the clock's: the ids the clock uses
+                    mark = "warning" if kind == "warning" else PASSED
+                    step_id = mark_id(cid, note, stored[note], mark, received)
                 steps.append((
-                    uuid7_from(at, rng.getrandbits(74)), at, station.id, cid, "transition",
-                    statuses[s - 1].value if s else None, statuses[s].value,
-                    org.users[actor].id, org.users[owner].id, at, notes[s],
+                    step_id, at, station.id, cid, kind, from_s, to_s,
+                    users[actor].id if actor is not None else None,
+                    users[responsible].id if responsible is not None else None, at, note,
+                    json.dumps(list(dict.fromkeys(users[u].id for u in told))) if told else None,
                 ))  # fmt: skip
+            rows.append((
+                cid, max(times[-1], out[-1][0]), station.id, number,
+                "suggestion" if suggestion else "complaint", customer_id, phone, source, category,
+                BUSINESS_LINES[int(rnd() * len(BUSINESS_LINES))], severity, levels[level],
+                status.value, users[owners[level]].id, received, accepted_at, first_reply,
+                accept_deadline, reply_deadline, close_deadline, times[-1] if archived else None,
+                description, wants, cause, responsibility, action, int(archived and not suggestion),
+                json.dumps(root_causes, ensure_ascii=False), satisfaction, int(adopted),
+                int(rewarded), task_id, units[level], 0,
+            ))  # fmt: skip
         return rows, steps
 
     def _mobile_from(self, rng: Random) -> str:
@@ -1336,18 +1400,16 @@ class _Generator:
         return MOBILE_PREFIXES[int(rnd() * len(MOBILE_PREFIXES))] + f"{int(rnd() * 10**8):08d}"
 
     def _complaint_task(
-        self, rng: Random, tasks: list[tuple[Any, ...]], idx: int, station: _Station, owner: int,
-        complaint_id: str, callback_ms: int, archived: bool, satisfaction: int | None,
+        self, rng: Random, tasks: list[tuple[Any, ...]], idx: int, station: _Station,
+        assignee: int, complaint_id: str, created: int, recorded: int | None,
+        satisfaction: int | None,
     ) -> str:  # fmt: skip
-        """The 回访 task of a complaint that reached the callback step."""
+        """The 回访 task of a complaint that reached the callback step (due that day)."""
         rnd = rng.random
         users = self.org.users
-        created = callback_ms
-        due_day = min(ms_local_day(created) + 1, self.T + 1)
+        due_day = ms_local_day(created)
         tid = uuid7_from(created, rng.getrandbits(74))
-        if archived:
-            recorded = created + int((1 + rnd() * 20) * 3600_000)
-            recorded = min(recorded, self.now_ms - 60_000)
+        if recorded is not None:
             row = (
                 tid,
                 recorded,
@@ -1359,7 +1421,7 @@ class _Generator:
                 "投诉处理回访:了解客户对处理结果是否满意",
                 day_date(due_day).isoformat(),
                 None,
-                users[owner].id,
+                users[assignee].id,
                 TaskStatus.DONE.value,
                 1,
                 "phone",
@@ -1373,7 +1435,7 @@ class _Generator:
                 "客户认可整改结果",
                 None,
                 recorded,
-                users[owner].id,
+                users[assignee].id,
                 None,
                 None,
                 complaint_id,
@@ -1391,9 +1453,9 @@ class _Generator:
                 None,
                 None,
                 "投诉处理回访:了解客户对处理结果是否满意",
-                day_date(due_day).isoformat(),
+                day_date(ms_local_day(appointment) if appointment else due_day).isoformat(),
                 appointment,
-                users[owner].id,
+                users[assignee].id,
                 TaskStatus.BOOKED.value if booked else TaskStatus.OPEN.value,
                 int(booked),
                 None,
@@ -1425,23 +1487,27 @@ class _Generator:
         flags, level, status_of = self.c_flags, self.c_level, self.c_status
         last, interval = self.c_last, self.c_interval
         lost = STATUSES.index(CustomerStatus.LOST)
-        dormant = STATUSES.index(CustomerStatus.DORMANT)
 
         def absent(c: int) -> bool:
             f = flags[c]
-            if not f & F_REGULAR or f & F_DND or not f & F_PHONE or not last[c] or not interval[c]:
+            if not f & F_REGULAR or not contactable(c) or not last[c] or not interval[c]:
                 return False
             return T - ms_local_day(last[c]) > interval[c] + 3
 
-        def contactable(c: int) -> bool:
-            return bool(flags[c] & F_PHONE) and not flags[c] & F_DND
+        def contactable(c: int) -> bool:  # as services/callbacks/task_rows.py: consent, no 勿扰
+            return bool(flags[c] & F_PHONE and flags[c] & F_CONSENT) and not flags[c] & F_DND
+
+        def tier(c: int) -> bool:  # the default tier rules: VIP; A+ organisations; B+ persons
+            return level[c] == 1 or 1 <= level[c] <= (2 if flags[c] & F_ORG else 3)
 
         tests: dict[TaskReason, Callable[[int], bool]] = {
             TaskReason.ABSENCE: absent,
-            TaskReason.TIER: lambda c: contactable(c) and 1 <= level[c] <= 3,
+            TaskReason.TIER: lambda c: contactable(c) and tier(c),
             TaskReason.CAMPAIGN: lambda c: contactable(c) and 1 <= level[c] <= 2,
             TaskReason.VOLUME_DROP: lambda c: contactable(c) and bool(flags[c] & F_REGULAR),
-            TaskReason.EXIT_SURVEY: lambda c: contactable(c) and status_of[c] in (lost, dormant),
+            TaskReason.EXIT_SURVEY: lambda c: (
+                contactable(c) and status_of[c] == lost and last[c] > 0
+            ),
             TaskReason.MANUAL: contactable,
         }
         reasons = (
@@ -1529,6 +1595,22 @@ class _Generator:
                 created_day = min(due_day - 1, T - 1)
             else:
                 created_day = min(due_day, T - 1) - 3 - int(rnd() * 5)
+            # episode keys as the rules make them (services/callbacks), so a first run of
+            # the rules on the demo does not call the same customers again
+            rule_episode = None
+            if reason is TaskReason.TIER:  # per customer and quarter
+                due = day_date(due_day)
+                rule_episode = f"tier:{self.cust_ids[idx]}:{due.year}Q{(due.month - 1) // 3 + 1}"
+            elif reason is TaskReason.VOLUME_DROP:  # the month before the one it was found in
+                found = day_date(created_day).replace(day=1) - timedelta(days=1)
+                rule_episode = f"volume:{self.cust_ids[idx]}:{found:%Y-%m}"
+            elif reason is TaskReason.EXIT_SURVEY:  # once per customer
+                rule_episode = f"exit:{self.cust_ids[idx]}"
+            if rule_episode is not None:
+                if rule_episode in used_episodes:
+                    continue
+                used_episodes.add(rule_episode)
+                episode = rule_episode
             created = self._local_ms_of(created_day, rng, 6.0, 7.5)
             tid = uuid7_from(created, rng.getrandbits(74))
             channel = reached = satisfaction = needs = problems = suggestions = None
@@ -1640,9 +1722,12 @@ def generate(
     seed: int = 1,
     progress: Progress | None = None,
     today: date | None = None,
+    complaints: int | None = None,
 ) -> DemoSummary:
     """Fill a new database at ``path`` with ``customers`` customers and everything around them.
 
+    ``complaints``: how many complaints to make (default: one per 400 customers, 30 to
+    2,500); the benchmarks ask for 200,000.
     Refuses (UserError) a database that already holds users, customers or org units.
     """
     started = time.perf_counter()
@@ -1676,6 +1761,7 @@ def generate(
             for name, _sql in indexes:
                 conn.execute(f'DROP INDEX "{name}"')
             gen = _Generator(conn, customers, seed, today, report)
+            gen.complaints = complaints
             org = gen.write_org()
             gen.write_customers()
             gen.write_visits()

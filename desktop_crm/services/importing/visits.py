@@ -17,7 +17,6 @@
 
 from __future__ import annotations
 
-import statistics
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -325,7 +324,8 @@ class VisitImport:
         return affected
 
     def update_customers(self, affected: set[str]) -> None:
-        """Last visit and usual interval (median gap in days, from three visits) from all visits."""
+        """Last visit and usual interval (median gap in days, from ``callbacks.absence.min_visits``
+        visits, three by default) from all visits."""
         self.progress(0, 1, UPDATING)
         conn = bulk.raw_connection(self.session)
         times: dict[str, list[int]] = {}
@@ -336,13 +336,14 @@ class VisitImport:
             affected,
         ):
             times.setdefault(cid, []).append(at)
-        updates = []
-        for cid, ats in times.items():
-            interval = None
-            if len(ats) >= 3:
-                gaps = [b - a for a, b in zip(ats, ats[1:], strict=False)]
-                interval = round(statistics.median(gaps) / DAY_MS, 1)
-            updates.append((ats[-1], interval, self.now, cid))
+        # the same median gap and minimum of visits as the callback rules use
+        from desktop_crm.services.callbacks.config import min_visits
+        from desktop_crm.services.callbacks.intervals import usual_interval_days
+
+        fewest = min_visits(self.session)
+        updates = [
+            (ats[-1], usual_interval_days(ats, fewest), self.now, cid) for cid, ats in times.items()
+        ]
         bulk.update(
             conn, "customers", ("last_visit_at", "usual_interval_days", "updated_at"), updates
         )

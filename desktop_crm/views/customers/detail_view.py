@@ -44,6 +44,14 @@ class CustomerDetailView(QWidget):
         self.edit_button.setObjectName("editCustomer")
         self.merge_button = QPushButton(self.tr("Merge with…"))
         self.merge_button.setObjectName("mergeCustomer")
+        self.complaint_button = QPushButton(self.tr("New complaint…"))
+        self.complaint_button.setObjectName("newComplaintForCustomer")
+        self.complaint_button.setEnabled(False)
+        self.complaint_button.clicked.connect(self.new_complaint)
+        self.print_button = QPushButton(self.tr("Print file…"))
+        self.print_button.setObjectName("printCustomerFile")
+        self.print_button.setEnabled(False)
+        self.print_button.clicked.connect(self.print_file)
         for button in (self.edit_button, self.merge_button):
             button.setEnabled(False)
         self.edit_button.clicked.connect(
@@ -59,6 +67,8 @@ class CustomerDetailView(QWidget):
         buttons.addWidget(self.title, 1)
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.merge_button)
+        buttons.addWidget(self.complaint_button)
+        buttons.addWidget(self.print_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(buttons)
@@ -72,6 +82,8 @@ class CustomerDetailView(QWidget):
             self.browser.clear()
             self.edit_button.setEnabled(False)
             self.merge_button.setEnabled(False)
+            self.complaint_button.setEnabled(False)
+            self.print_button.setEnabled(False)
             return
         user = self.user
 
@@ -86,9 +98,33 @@ class CustomerDetailView(QWidget):
             editable = user.role != "auditor"
             self.edit_button.setEnabled(editable)
             self.merge_button.setEnabled(editable)
+            self.complaint_button.setEnabled(editable)
+            self.print_button.setEnabled(True)
             self.loaded.emit(detail.customer.id)
 
         run_in_background(None, self.db, work, done, progress_delay_ms=10_000)
+
+    def print_file(self) -> None:
+        """The customer's file as a printable report (preview, print, PDF, Excel)."""
+        from desktop_crm.views.reports.report_dialog import ReportDialog
+
+        if self.customer_id is None:
+            return
+        self.report_dialog = ReportDialog(self.db, self.user, self, kind="customer",
+                                          customer_id=self.customer_id,
+                                          customer_name=self.title.text())  # fmt: skip
+        self.report_dialog.open()
+
+    def new_complaint(self) -> None:
+        """Take a complaint of this customer (the intake dialog, customer filled in)."""
+        from desktop_crm.views.complaints.intake_dialog import ComplaintIntakeDialog
+
+        if self.customer_id is None:
+            return
+        dialog = ComplaintIntakeDialog(self.db, self.user, self, customer_id=self.customer_id)
+        dialog.saved.connect(lambda _id: self.show_customer(self.customer_id))
+        self.complaint_dialog = dialog
+        dialog.open()
 
     # -- rendering -----------------------------------------------------------------
     def render(self, d: CustomerDetail) -> None:
@@ -185,9 +221,29 @@ class CustomerDetailView(QWidget):
                 role=role, **{k: v for k, v in d.items() if k != "role"}
             )
         if e.kind == "callback":
-            return self.tr("Callback ({reason}, {status}), due {due}, by {by}: {note}").format(**d)
+            from desktop_crm.views.callbacks.labels import reason_name, status_name
+
+            return self.tr("Callback ({reason}, {status}), due {due}, by {by}: {note}").format(
+                **{
+                    **d,
+                    "reason": reason_name(str(d["reason"])),
+                    "status": status_name(str(d["status"])),
+                }
+            )
+        if e.kind == "callback_attempt":
+            from desktop_crm.views.callbacks.labels import attempt_text
+
+            return attempt_text(d)
         if e.kind == "complaint":
+            from desktop_crm.views.complaints.labels import choice_label
+
+            shown = {
+                **d,
+                **{k: choice_label(str(d[k])) for k in ("category", "severity", "status")},
+            }
+            if d.get("type") == "suggestion":
+                return self.tr("Suggestion {number} ({status}): {description}").format(**shown)
             return self.tr(
                 "Complaint {number} ({category}, {severity}, {status}): {description}"
-            ).format(**d)
+            ).format(**shown)
         return self.tr("File created")

@@ -38,11 +38,25 @@ def register_page(
 
 
 def _default_pages() -> list[PageSpec]:
+    from desktop_crm.views.callbacks.day_close_page import DayClosePage
+    from desktop_crm.views.settings.callback_rules_page import CallbackRulesPage
     from desktop_crm.views.settings.general_page import GeneralPage
+    from desktop_crm.views.settings.grading_page import GradingPage
     from desktop_crm.views.settings.org_page import OrgPage
+    from desktop_crm.views.settings.sla_page import complaint_pages
     from desktop_crm.views.settings.users_page import UsersPage
+    from desktop_crm.views.settings.workload_page import WorkloadPage
 
-    return [PageSpec(GeneralPage, admin_only=False), PageSpec(OrgPage), PageSpec(UsersPage)]
+    return [
+        PageSpec(GeneralPage, admin_only=False),
+        PageSpec(OrgPage),
+        PageSpec(UsersPage),
+        PageSpec(CallbackRulesPage),
+        PageSpec(DayClosePage),
+        *complaint_pages(),
+        PageSpec(WorkloadPage),
+        PageSpec(GradingPage),
+    ]
 
 
 class SettingsDialog(QDialog):

@@ -1,0 +1,1 @@
+"""Report data, charts, PDF and Excel output: no widgets here (see DESIGN.md)."""

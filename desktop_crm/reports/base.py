@@ -1,0 +1,362 @@
+"""Station-level aggregates computed in SQL once and kept in memory and on disk.
+
+Every indicator is a pandas frame rolled up from these per-org-unit aggregates, so a
+chart for the whole company and a chart for one area cost the same, and switching
+charts or drilling down reuses what the first chart computed.
+
+An aggregate is recomputed when rows were added to its tables (their largest rowid
+moved: imports, new level changes, callback attempts, complaint steps), or when
+``invalidate`` is called (the tab's Refresh button). It is also saved in the per-user
+cache folder, so the next session on the same database starts from it (computing the
+aggregates of a million customers takes minutes); a saved one is used for at most
+``DISK_MAX_AGE_S`` (12 hours), so an edit made in place (no new row, e.g. a volume
+tier changed) shows after 12 hours at the latest, or at once after Refresh.
+"""
+
+from __future__ import annotations
+
+import pickle
+import threading
+import time
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from desktop_crm.localtime import local_zone
+from desktop_crm.paths import APP_AUTHOR, APP_NAME
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+MAX_AGE_S = 600.0
+DISK_MAX_AGE_S = 12 * 3600.0
+DAY_MS = 86_400_000
+
+_lock = threading.Lock()
+_cache: dict[tuple[Any, ...], tuple[tuple[Any, ...], float, Any]] = {}
+_computing: dict[tuple[Any, ...], threading.Lock] = {}
+
+
+def invalidate() -> None:
+    """Forget every cached aggregate (after a change made through the app), in memory
+    and on disk."""
+    with _lock:
+        _cache.clear()
+        folder = _disk_path(("",)).parent
+        for path in folder.glob("*.pickle") if folder.exists() else []:
+            path.unlink(missing_ok=True)
+
+
+def offset_ms() -> int:
+    """The local zone's offset from UTC now (fixed for Asia/Shanghai)."""
+    offset = datetime.now(local_zone()).utcoffset()
+    return int(offset.total_seconds() * 1000) if offset else 0
+
+
+def _stamp(session: Session, tables: Sequence[str]) -> tuple[Any, ...]:
+    """The largest rowid of each table: moves whenever a row is added."""
+    return tuple(session.scalar(text(f"SELECT max(rowid) FROM {t}")) for t in tables)  # noqa: S608
+
+
+def cached(
+    session: Session,
+    name: str,
+    params: tuple[Any, ...],
+    tables: Sequence[str],
+    compute: Callable[[], pd.DataFrame],
+) -> pd.DataFrame:
+    """The frame ``name`` for ``params``, computed by ``compute`` unless a fresh copy is kept."""
+    db_key = str(session.get_bind().url)
+    key = (db_key, name, params)
+    stamp = _stamp(session, tables)
+    with _lock:
+        key_lock = _computing.setdefault(key, threading.Lock())
+    # One computation per aggregate at a time: a second chart asking for the same one
+    # while it is computed waits for that result instead of scanning the table again.
+    with key_lock:
+        with _lock:
+            hit = _cache.get(key)
+        if hit is not None and hit[0] == stamp and time.monotonic() - hit[1] < MAX_AGE_S:
+            return hit[2]
+        frame = _from_disk(key, stamp)
+        if frame is None:
+            frame = compute()
+            _to_disk(key, stamp, frame)
+        with _lock:
+            _cache[key] = (stamp, time.monotonic(), frame)
+        return frame
+
+
+# -- kept on disk between sessions -------------------------------------------------------
+def _disk_path(key: tuple[Any, ...]) -> Path:
+    import hashlib
+
+    import platformdirs
+
+    folder = Path(platformdirs.user_cache_dir(APP_NAME, APP_AUTHOR)) / "chart-aggregates"
+    return folder / (hashlib.sha1(repr(key).encode()).hexdigest() + ".pickle")
+
+
+def _from_disk(key: tuple[Any, ...], stamp: tuple[Any, ...]) -> Any:
+    """The aggregate saved by an earlier session, if its tables got no rows since and it
+    is younger than DISK_MAX_AGE_S; None otherwise (or when the file is unreadable)."""
+    path = _disk_path(key)
+    try:
+        with path.open("rb") as handle:
+            saved_key, saved_stamp, saved_at, frame = pickle.load(handle)  # noqa: S301 - own file
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
+        return None
+    if saved_key != key or saved_stamp != stamp or time.time() - saved_at > DISK_MAX_AGE_S:
+        return None
+    return frame
+
+
+def _to_disk(key: tuple[Any, ...], stamp: tuple[Any, ...], frame: Any) -> None:
+    path = _disk_path(key)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{threading.get_ident()}.part")
+        with partial.open("wb") as handle:
+            pickle.dump((key, stamp, time.time(), frame), handle, pickle.HIGHEST_PROTOCOL)
+        partial.replace(path)
+    except OSError:
+        pass  # a cache only: the next session computes it again
+
+
+def query_frame(session: Session, sql: str, columns: Sequence[str], **params: Any) -> pd.DataFrame:
+    import pandas as pd
+
+    rows = session.execute(text(sql), params).all()
+    return pd.DataFrame([tuple(r) for r in rows], columns=list(columns))
+
+
+def month_of_day(days: pd.Series) -> pd.Series:
+    """YYYY-MM of day numbers (days since 1970-01-01, local)."""
+    import pandas as pd
+
+    return pd.to_datetime(days, unit="D").dt.strftime("%Y-%m")
+
+
+# -- the aggregates --------------------------------------------------------------------
+def customers(session: Session) -> pd.DataFrame:
+    """Live customers per org unit, kind, level and month created."""
+
+    def compute() -> pd.DataFrame:
+        sql = """
+            SELECT org_unit_id, kind, coalesce(level, ''),
+                   strftime('%Y-%m', (created_at + :off) / 1000, 'unixepoch'), count(*)
+            FROM customers WHERE deleted = 0
+            GROUP BY 1, 2, 3, 4
+        """
+        return query_frame(session, sql, ["org", "kind", "level", "month", "n"], off=offset_ms())
+
+    return cached(session, "customers", (), ["customers", "level_changes"], compute)
+
+
+def visits(session: Session, big_tiers: Sequence[str]) -> pd.DataFrame:
+    """Visits per station, local month (YYYY-MM) and big customer or not: count, litres,
+    money, and what was paid by card.
+
+    Two scans instead of a join of every visit with its customer: all visits in table
+    order, then only the big customers' visits through the customer index (CROSS JOIN
+    keeps SQLite from looking up the customer of each of the millions of visits)."""
+    import pandas as pd
+
+    tiers = tuple(big_tiers)
+
+    def compute() -> pd.DataFrame:
+        sums = ["visits", "litres", "card_litres", "amount", "card_amount"]
+        select_sums = f"""
+            SELECT v.org_unit_id, (v.visited_at + :off) / {DAY_MS} AS day,
+                   count(*), sum(v.litres),
+                   sum(CASE WHEN v.paid_by_card THEN v.litres ELSE 0 END),
+                   sum(v.amount_fen),
+                   sum(CASE WHEN v.paid_by_card THEN v.amount_fen ELSE 0 END)
+        """
+        every = query_frame(
+            session,
+            select_sums + " FROM visits v WHERE v.deleted = 0 GROUP BY 1, 2",
+            ["org", "day", *sums],
+            off=offset_ms(),
+        )
+        marks = ",".join(f":t{i}" for i in range(len(tiers))) or "NULL"
+        big = query_frame(
+            session,
+            select_sums
+            + f"""
+            FROM customers c CROSS JOIN visits v ON v.customer_id = c.id
+            WHERE v.deleted = 0
+              AND (c.volume_tier IN ({marks}) OR instr(c.tags, '大客户') > 0)
+            GROUP BY 1, 2
+            """,  # noqa: S608
+            ["org", "day", *sums],
+            off=offset_ms(),
+            **{f"t{i}": t for i, t in enumerate(tiers)},
+        )
+        both = every.merge(big, on=["org", "day"], how="left", suffixes=("", "_big"))
+        both = both.fillna({f"{c}_big": 0 for c in sums})
+        rest = both[["org", "day"]].assign(
+            big=False, **{c: both[c] - both[f"{c}_big"] for c in sums}
+        )
+        bigs = both[["org", "day"]].assign(big=True, **{c: both[f"{c}_big"] for c in sums})
+        frame = pd.concat([rest, bigs], ignore_index=True)
+        # Months once here, so that a chart sums a few thousand rows, not one per day.
+        frame["month"] = month_of_day(frame["day"])
+        return frame.groupby(["org", "month", "big"], as_index=False)[sums].sum()
+
+    return cached(session, "visits", tiers, ["visits", "customers"], compute)
+
+
+def spells(session: Session, lost_days: int) -> pd.DataFrame:
+    """Per station and local day: first visits, customers won back after being lost, and
+    visits after which the customer was not seen for more than ``lost_days`` days (the
+    loss itself falls ``lost_days`` days after that visit)."""
+
+    def compute() -> pd.DataFrame:
+        sql = """
+            SELECT org_unit_id, d,
+                   sum(p IS NULL), sum(p IS NOT NULL AND d - p > :n),
+                   sum(nx IS NULL OR nx - d > :n)
+            FROM (
+                SELECT org_unit_id, d, lag(d) OVER w AS p, lead(d) OVER w AS nx
+                FROM (SELECT customer_id, org_unit_id, visited_at,
+                             (visited_at + :off) / 86400000 AS d
+                      FROM visits WHERE deleted = 0)
+                WINDOW w AS (PARTITION BY customer_id ORDER BY visited_at)
+            )
+            GROUP BY 1, 2
+        """
+        return query_frame(
+            session,
+            sql,
+            ["org", "day", "first", "back", "last"],
+            n=lost_days,
+            off=offset_ms(),
+        )
+
+    return cached(session, "spells", (lost_days,), ["visits"], compute)
+
+
+def level_changes(session: Session) -> pd.DataFrame:
+    def compute() -> pd.DataFrame:
+        sql = """
+            SELECT org_unit_id, strftime('%Y-%m', (changed_at + :off) / 1000, 'unixepoch'),
+                   coalesce(old_level, ''), coalesce(new_level, ''), count(*)
+            FROM level_changes WHERE deleted = 0 GROUP BY 1, 2, 3, 4
+        """
+        return query_frame(session, sql, ["org", "month", "old", "new", "n"], off=offset_ms())
+
+    return cached(session, "level_changes", (), ["level_changes"], compute)
+
+
+def callbacks(session: Session) -> pd.DataFrame:
+    """Callback tasks per station, due month and status: how many, done on time, and
+    the satisfaction given (by the month the call was recorded)."""
+
+    def compute() -> pd.DataFrame:
+        sql = """
+            SELECT org_unit_id, substr(due_date, 1, 7), status,
+                   strftime('%Y-%m', (recorded_at + :off) / 1000, 'unixepoch'),
+                   count(*),
+                   sum(status = 'done' AND
+                       date((recorded_at + :off) / 1000, 'unixepoch') <= due_date),
+                   sum(satisfaction), count(satisfaction)
+            FROM callback_tasks WHERE deleted = 0
+            GROUP BY 1, 2, 3, 4
+        """
+        return query_frame(
+            session,
+            sql,
+            ["org", "month", "status", "recorded_month", "n", "on_time", "sat_sum", "sat_n"],
+            off=offset_ms(),
+        )
+
+    return cached(session, "callbacks", (), ["callback_tasks", "callback_attempts"], compute)
+
+
+def complaints(session: Session, now_ms: int) -> pd.DataFrame:
+    """Complaints (not suggestions) per station, month received, category: closed, closed
+    within the closing deadline (plus the time paused), and still open past it at
+    ``now_ms``."""
+    day = now_ms // DAY_MS
+
+    def compute() -> pd.DataFrame:
+        sql = """
+            SELECT org_unit_id,
+                   strftime('%Y-%m', (received_at + :off) / 1000, 'unixepoch'), category,
+                   count(*),
+                   sum(closed_at IS NOT NULL),
+                   sum(closed_at IS NOT NULL AND (close_deadline IS NULL OR
+                       closed_at <= close_deadline + coalesce(paused_ms, 0))),
+                   sum(closed_at IS NULL AND close_deadline IS NOT NULL AND
+                       close_deadline + coalesce(paused_ms, 0)
+                       + CASE WHEN paused_at IS NOT NULL THEN :now - paused_at ELSE 0 END
+                       < :now)
+            FROM complaints WHERE deleted = 0 AND type = 'complaint'
+            GROUP BY 1, 2, 3
+        """
+        return query_frame(
+            session,
+            sql,
+            ["org", "month", "category", "n", "closed", "on_time", "overdue_open"],
+            off=offset_ms(),
+            now=now_ms,
+        )
+
+    return cached(session, "complaints", (day,), ["complaints", "complaint_steps"], compute)
+
+
+def staff(session: Session) -> pd.DataFrame:
+    """Active users with their unit and how many live customers each maintains."""
+
+    def compute() -> pd.DataFrame:
+        sql = """
+            SELECT u.id, u.name, u.org_unit_id, coalesce(m.n, 0)
+            FROM users u LEFT JOIN (
+                SELECT maintainer_id, count(*) AS n FROM customers
+                WHERE deleted = 0 AND maintainer_id IS NOT NULL GROUP BY maintainer_id
+            ) m ON m.maintainer_id = u.id
+            WHERE u.deleted = 0 AND u.active = 1 AND u.role != 'auditor'
+        """
+        return query_frame(session, sql, ["user", "name", "org", "maintained"])
+
+    return cached(session, "staff", (), ["users", "customers"], compute)
+
+
+def staff_work(session: Session) -> pd.DataFrame:
+    """Per user and month: callbacks recorded as done, complaints closed as owner."""
+
+    def compute() -> pd.DataFrame:
+        sql = """
+            SELECT recorded_by_id, strftime('%Y-%m', (recorded_at + :off) / 1000, 'unixepoch'),
+                   'callbacks', count(*)
+            FROM callback_tasks
+            WHERE deleted = 0 AND status = 'done' AND recorded_by_id IS NOT NULL
+            GROUP BY 1, 2
+            UNION ALL
+            SELECT owner_id, strftime('%Y-%m', (closed_at + :off) / 1000, 'unixepoch'),
+                   'complaints', count(*)
+            FROM complaints
+            WHERE deleted = 0 AND closed_at IS NOT NULL AND owner_id IS NOT NULL
+            GROUP BY 1, 2
+        """
+        return query_frame(session, sql, ["user", "month", "what", "n"], off=offset_ms())
+
+    return cached(session, "staff_work", (), ["callback_tasks", "complaints"], compute)
+
+
+def units(session: Session) -> pd.DataFrame:
+    """Every org unit with its path (to roll stations up into a scope's children)."""
+
+    def compute() -> pd.DataFrame:
+        return query_frame(
+            session,
+            "SELECT id, code, name, kind, path FROM org_units WHERE deleted = 0",
+            ["org", "code", "name", "kind", "path"],
+        )
+
+    return cached(session, "units", (), ["org_units"], compute)

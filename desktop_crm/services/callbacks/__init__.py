@@ -1,0 +1,1 @@
+"""Callbacks (回访): rules, campaigns, the queue, recording, weekly reports and workload."""

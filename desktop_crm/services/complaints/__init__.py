@@ -1,0 +1,1 @@
+"""Complaint handling (投诉处理): intake, workflow, deadlines, escalation and closing."""

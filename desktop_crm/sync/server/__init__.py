@@ -1,0 +1,1 @@
+"""The head-office server: FastAPI over the same SQLAlchemy models (SQLite or PostgreSQL)."""

@@ -1,0 +1,91 @@
+"""HTTP to the head office (httpx): JSON in, JSON out, failures as SyncError.
+
+TLS certificates are checked against the system's authorities; a head office with its
+own certificate authority names its bundle in DESKTOP_CRM_CA_BUNDLE.
+"""
+
+from __future__ import annotations
+
+import os
+import ssl
+from typing import TypeVar
+from urllib.parse import urlsplit
+
+import httpx
+from pydantic import BaseModel, ValidationError
+
+from desktop_crm.sync import errors
+from desktop_crm.sync.errors import SyncError, SyncRefused
+from desktop_crm.sync.protocol import API_PREFIX, ErrorAnswer
+
+Answer = TypeVar("Answer", bound=BaseModel)
+CA_BUNDLE_ENV = "DESKTOP_CRM_CA_BUNDLE"
+TIMEOUT = httpx.Timeout(120.0, connect=10.0)
+
+_REFUSALS = {
+    "unauthorized": errors.TOKEN_REFUSED,
+    "token_revoked": errors.TOKEN_REFUSED,
+    "bad_code": errors.BAD_CODE,
+    "out_of_scope": errors.OUT_OF_SCOPE,
+    "server_behind": errors.SERVER_BEHIND,
+}
+
+
+def normalise_server_url(url: str) -> str:
+    url = url.strip().rstrip("/")
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise SyncError(errors.BAD_SERVER_URL, "bad_url", server=url)
+    return url
+
+
+class HttpTransport:
+    """One head office, one token (none for enrolling)."""
+
+    def __init__(self, server_url: str, token: str | None = None) -> None:
+        self.server_url = normalise_server_url(server_url)
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        bundle = os.environ.get(CA_BUNDLE_ENV)
+        verify: ssl.SSLContext | bool = True
+        if bundle:
+            try:
+                verify = ssl.create_default_context(cafile=bundle)
+            except (OSError, ssl.SSLError) as exc:
+                raise SyncError(errors.BAD_CA_BUNDLE, "bad_ca_bundle", path=bundle) from exc
+        self.client = httpx.Client(
+            base_url=self.server_url + API_PREFIX, headers=headers, timeout=TIMEOUT, verify=verify
+        )
+
+    def post(self, path: str, body: BaseModel, answer: type[Answer]) -> Answer:
+        try:
+            response = self.client.post(
+                path,
+                content=body.model_dump_json(),
+                headers={"Content-Type": "application/json"},
+            )
+        except httpx.TimeoutException as exc:
+            raise SyncError(errors.NO_ANSWER, "timeout", server=self.server_url) from exc
+        except httpx.HTTPError as exc:
+            raise SyncError(errors.UNREACHABLE, "unreachable", server=self.server_url) from exc
+        if response.status_code >= 500:
+            raise SyncError(
+                errors.SERVER_FAILED, "server_error", server=self.server_url,
+                status=response.status_code,
+            )  # fmt: skip
+        if response.status_code >= 400:
+            try:
+                refusal = ErrorAnswer.model_validate_json(response.content)
+            except ValidationError:
+                refusal = ErrorAnswer(error="refused", reason=response.text[:300])
+            text = _REFUSALS.get(refusal.error, errors.REFUSED)
+            raise SyncRefused(text, refusal.error, response.status_code, reason=refusal.reason)
+        try:
+            return answer.model_validate_json(response.content)
+        except ValidationError as exc:
+            raise SyncError(
+                errors.SERVER_FAILED, "bad_answer", server=self.server_url,
+                status=response.status_code,
+            ) from exc  # fmt: skip
+
+    def close(self) -> None:
+        self.client.close()

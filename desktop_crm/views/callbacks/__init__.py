@@ -1,0 +1,1 @@
+"""The callback queue tab (回访) and its dialogs."""

@@ -1,0 +1,1 @@
+"""The Reports dialog: printable reports, print preview, PDF and Excel."""
