@@ -146,8 +146,14 @@ def test_edits_and_deletes_are_reindexed(db, people) -> None:  # type: ignore[no
 
 
 def test_bulk_rebuild_matches_incremental_index(db, people) -> None:  # type: ignore[no-untyped-def]
-    with db.session() as s:
-        before = sorted(s.execute(select(CustomerSearch.term, CustomerSearch.customer_id)).all())
+    def index() -> list[tuple[str, frozenset[str]]]:
+        with db.session() as s:
+            rows = s.execute(select(CustomerSearch.customer_id, CustomerSearch.terms)).all()
+        return sorted((cid, frozenset(terms.split())) for cid, terms in rows)
+
+    before = index()
+    queries = ["张伟", "zw", "5678", "京a12345", "1000113200000012345", "xiaoming", "物流"]
+    found_before = {q: names(db, q) for q in queries}
     raw = db.engine.raw_connection()
     try:
         raw.execute("BEGIN")
@@ -155,7 +161,8 @@ def test_bulk_rebuild_matches_incremental_index(db, people) -> None:  # type: ig
         raw.execute("COMMIT")
     finally:
         raw.close()
-    with db.session() as s:
-        after = sorted(s.execute(select(CustomerSearch.term, CustomerSearch.customer_id)).all())
-        assert s.execute(text("SELECT COUNT(*) FROM customer_search")).scalar() == len(after)
+    after = index()
+    assert len(after) == len(people)
     assert after == before
+    assert {q: names(db, q) for q in queries} == found_before
+    assert found_before["zw"] == {"张伟", "张卫东"}

@@ -1,22 +1,34 @@
-"""The customer search index (derived, local to each desktop, never synced)."""
+"""The customer search index (derived, local to each desktop, never synced).
+
+``customer_search`` holds one row per customer: a small integer key and the customer's
+search terms as one space-separated text. ``customer_search_fts`` is an SQLite FTS5
+index over those texts (external content, keyed by the same integer), so that every
+query is a term or prefix lookup that stops at the first page. See
+services/search_index.py for the terms.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import Index, String
+from sqlalchemy import Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop_crm.models.base import Base
 
+FTS_TABLE = "customer_search_fts"
+# Prefix indexes for the shortest prefixes (a tag letter and up to three characters):
+# longer prefixes match few enough terms to be merged on the fly.
+CREATE_FTS = (
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
+    "terms, content='customer_search', content_rowid='key', detail=none, columnsize=0, "
+    "tokenize='unicode61 remove_diacritics 0', prefix='2 3 4')"
+)
+
 
 class CustomerSearch(Base):
-    """One search term of one customer; see services/search_index.py for the terms."""
+    """The search terms of one customer; the FTS index points at ``key``."""
 
     __tablename__ = "customer_search"
-    __table_args__ = (
-        Index("ix_customer_search_customer", "customer_id"),
-        {"sqlite_with_rowid": False},
-    )
 
-    term: Mapped[str] = mapped_column(String(64), primary_key=True)
-    customer_id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    org_unit_id: Mapped[str] = mapped_column(String(36))
+    key: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    customer_id: Mapped[str] = mapped_column(String(36), unique=True)
+    terms: Mapped[str] = mapped_column(Text)

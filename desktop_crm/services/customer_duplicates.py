@@ -16,12 +16,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from desktop_crm.errors import QT_TRANSLATE_NOOP, ValidationError
 from desktop_crm.models import Contact, Customer, FuelCard, Vehicle
-from desktop_crm.models.search import CustomerSearch
+from desktop_crm.models.search import FTS_TABLE
 from desktop_crm.services.customer_form import CustomerForm, normalize
 from desktop_crm.services.search_index import digits_of
 
@@ -84,11 +84,14 @@ def _phone_duplicates(
         return []
     # The search index finds numbers however they were written; the phone column is
     # indexed too, in case the index lags behind an import.
+    match = " OR ".join(f'"m{d}"' for d in wanted)
     candidates = set(
         session.scalars(
-            select(CustomerSearch.customer_id).where(
-                CustomerSearch.term.in_(["m" + d for d in wanted])
-            )
+            text(
+                f"SELECT d.customer_id FROM {FTS_TABLE} AS f JOIN customer_search AS d "
+                f"ON d.key = f.rowid WHERE {FTS_TABLE} MATCH :match"
+            ),
+            {"match": match},
         )
     )
     candidates.update(

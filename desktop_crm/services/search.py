@@ -1,6 +1,6 @@
 """Find customers by any of: part of the name, pinyin, phone (or its last digits),
-plate written any way, fuel card. Every query becomes a few range scans over the
-search index (services/search_index.py) that stop after the page asked for."""
+plate written any way, fuel card. Every query becomes a few term or prefix lookups in
+the search index (services/search_index.py) that stop after the page asked for."""
 
 from __future__ import annotations
 
@@ -11,27 +11,39 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from desktop_crm.models import OrgUnit
-from desktop_crm.services.search_index import fold, is_han
+from desktop_crm.models.search import FTS_TABLE
+from desktop_crm.services.search_index import fold, is_han, org_term
 from desktop_crm.services.validation import PROVINCES, normalize_plate
 
 _PHONEISH = re.compile(r"^\+?[\d\-]+$")
+# A card number's prefix is searched from this many digits on: cards of one issuer share
+# their first seven digits, so a shorter prefix would match nearly every card.
+CARD_PREFIX_DIGITS = 8
 
 
 @dataclass(frozen=True)
 class TermRange:
-    """Terms ``lo <= term < hi``; ``name_like`` additionally filters the customer's name."""
+    """Terms equal to ``term``, or starting with it when ``prefix``; ``name_like``
+    additionally filters the customer's name."""
 
-    lo: str
-    hi: str
+    term: str
+    prefix: bool = True
     name_like: str | None = None
+
+    def match(self) -> str | None:
+        """The FTS5 query for this range (None when nothing of the term is left)."""
+        term = "".join(ch for ch in self.term if ch.isalnum())
+        if len(term) < 2:
+            return None
+        return f'"{term}"*' if self.prefix else f'"{term}"'
 
 
 def _prefix(term: str) -> TermRange:
-    return TermRange(term, term[:-1] + chr(ord(term[-1]) + 1))
+    return TermRange(term)
 
 
 def _exact(term: str) -> TermRange:
-    return TermRange(term, term + "\x00")
+    return TermRange(term, prefix=False)
 
 
 def plan(query: str) -> list[TermRange]:
@@ -48,8 +60,9 @@ def plan(query: str) -> list[TermRange]:
         if digits:
             ranges.append(_prefix("m" + digits))
             ranges.append(_prefix("r" + digits[::-1]))
-            if len(digits) >= 4:
+            if len(digits) >= CARD_PREFIX_DIGITS:
                 ranges.append(_prefix("c" + digits))
+            if len(digits) >= 4:
                 ranges.append(_prefix("k" + digits[::-1]))
         return ranges
     han = [ch for ch in q if is_han(ch)]
@@ -70,7 +83,7 @@ def plan(query: str) -> list[TermRange]:
                 han[0],
             )
             like = "%" + name.replace("%", "").replace("_", "") + "%"
-            ranges.append(TermRange("n" + first_pair, "n" + first_pair + "\x00", like))
+            ranges.append(TermRange("n" + first_pair, False, like))
         return ranges
     if q.isalnum():
         if q.isalpha():  # names that start so first, then given names
@@ -78,41 +91,66 @@ def plan(query: str) -> list[TermRange]:
         if any(ch.isdigit() for ch in q) or len(q) >= 2:
             # a12345: a plate typed without its province character
             ranges.extend(_prefix("v" + province + q.upper()) for province in PROVINCES)
-        if any(ch.isdigit() for ch in q):
+        if sum(ch.isdigit() for ch in q) >= CARD_PREFIX_DIGITS:
             ranges.append(_prefix("c" + q))
     return ranges
 
 
 _SCAN = """
-SELECT s.customer_id FROM customer_search AS s {join}
-WHERE s.term >= :lo AND s.term < :hi {org} {like}
+SELECT d.customer_id FROM {fts} AS f JOIN customer_search AS d ON d.key = f.rowid {join}
+WHERE {fts} MATCH :match {like}
 LIMIT :limit
 """
+
+# Beyond this many units a scope is checked on the customers' rows instead of by terms.
+MAX_SCOPE_TERMS = 400
+
+
+def _scope_units(session: Session, scope: OrgUnit | None) -> list[str] | None:
+    """The org units of ``scope``'s subtree; None for everything."""
+    if scope is None or scope.parent_id is None:
+        return None
+    return list(
+        session.scalars(
+            text("SELECT id FROM org_units WHERE substr(path, 1, :plen) = :path"),
+            {"path": scope.path, "plen": len(scope.path)},
+        )
+    )
 
 
 def search_ids(session: Session, query: str, scope: OrgUnit | None, limit: int = 100) -> list[str]:
     """Ids of up to ``limit`` customers matching ``query`` inside ``scope``'s subtree
     (None or the company at the root: everything), in index order, without repeats."""
     found: dict[str, None] = {}
-    org_clause = ""
+    ranges = plan(query)
+    if not ranges:
+        return []
+    units = _scope_units(session, scope)
+    scope_match = org_clause = ""
     params: dict[str, object] = {}
-    if scope is not None and scope.parent_id is not None:
+    if units is not None and len(units) <= MAX_SCOPE_TERMS:
+        scope_match = " AND (" + " OR ".join(f'"{org_term(u)}"' for u in units) + ")"
+    elif units is not None:
         org_clause = (
-            "AND s.org_unit_id IN (SELECT id FROM org_units WHERE substr(path, 1, :plen) = :path)"
+            "AND d.customer_id IN (SELECT id FROM customers WHERE org_unit_id IN "
+            "(SELECT id FROM org_units WHERE substr(path, 1, :plen) = :path))"
         )
-        params.update(path=scope.path, plen=len(scope.path))
-    for term_range in plan(query):
+        params.update(path=scope.path, plen=len(scope.path))  # type: ignore[union-attr]
+    for term_range in ranges:
         if len(found) >= limit:
             break
+        match = term_range.match()
+        if match is None:
+            continue
         join = like = ""
         if term_range.name_like:
-            join = "JOIN customers AS c ON c.id = s.customer_id"
+            join = "JOIN customers AS c ON c.id = d.customer_id"
             like = "AND c.name LIKE :like"
             params["like"] = term_range.name_like
-        sql = _SCAN.format(join=join, org=org_clause, like=like)
+        sql = _SCAN.format(fts=FTS_TABLE, join=join, like=f"{like} {org_clause}")
         rows = session.execute(
             text(sql),
-            {**params, "lo": term_range.lo, "hi": term_range.hi, "limit": limit + len(found)},
+            {**params, "match": match + scope_match, "limit": limit + len(found)},
         )
         for (customer_id,) in rows:
             found.setdefault(customer_id, None)

@@ -1,9 +1,12 @@
 """The customer search index: short terms that point at customers.
 
-One table, ``customer_search(term, customer_id, org_unit_id)``, a B-tree keyed by term,
-so that every kind of query is an exact or prefix range scan that stops at the first
-page. SQLite's FTS5 trigram tokenizer cannot match the two-character names most
-Chinese customers have; these terms can. Each term starts with a one-letter tag:
+Each customer has one row in ``customer_search`` (an integer key, its id and its terms
+as one space-separated text) and one document in the FTS5 index
+``customer_search_fts`` over that text (models/search.py), so that every kind of
+query is a term or prefix lookup that stops at the first page. SQLite's FTS5 trigram
+tokenizer cannot match the two-character names most Chinese customers have; these
+terms can, because they are made here and the tokenizer only splits them at spaces.
+Each term starts with a one-letter tag:
 
     n  a character or two-character piece of the name    张, 伟, 张伟
     p  full pinyin of the whole name                       zhangwei
@@ -13,10 +16,12 @@ Chinese customers have; these terms can. Each term starts with a one-letter tag:
     m  a phone number's digits (prefix search)             13812345678
     r  the same digits reversed (suffix search: 5678)      87654321831
     v  a normalised plate                                  京A12345
-       (a query without the province scans 'v' once per province: 31 tiny ranges)
+       (a query without the province asks for 'v' once per province)
     c  a fuel card number (prefix)  k  reversed (suffix)
+    o  the customer's org unit (its id without dashes): the user's scope
 
 The index is derived data, local to each desktop: it is rebuilt, not synced.
+Terms hold letters and digits only (anything else would split them).
 """
 
 from __future__ import annotations
@@ -27,11 +32,11 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
-from sqlalchemy import delete, select
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from desktop_crm.models import Contact, Customer, FuelCard, Vehicle
-from desktop_crm.models.search import CustomerSearch
+from desktop_crm.models.search import FTS_TABLE, CustomerSearch
 from desktop_crm.services.validation import normalize_phone, normalize_plate
 
 MAX_SYLLABLE_STARTS = 4  # pinyin terms from the first four syllables on
@@ -58,18 +63,22 @@ def fold(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split()).lower()
 
 
+@lru_cache(maxsize=65536)
+def _char_info(char: str) -> tuple[bool, str]:
+    """(is a Han character, its pinyin) of one character of a folded name."""
+    return is_han(char), char_pinyin(char)
+
+
 def name_terms(name: str | None) -> set[str]:
     if not name:
         return set()
     text = fold(name)
-    han = [ch for ch in text if is_han(ch)]
-    terms = {"n" + ch for ch in han}
+    info = list(map(_char_info, text))
+    terms = {"n" + ch for ch, (han, _py) in zip(text, info, strict=True) if han}
     terms.update(
-        "n" + text[k : k + 2]
-        for k in range(len(text) - 1)
-        if is_han(text[k]) and is_han(text[k + 1])
+        "n" + text[k : k + 2] for k in range(len(text) - 1) if info[k][0] and info[k + 1][0]
     )
-    syllables = [s for s in (char_pinyin(ch) for ch in text) if s]
+    syllables = [py for _han, py in info if py]
     for start in range(min(len(syllables), MAX_SYLLABLE_STARTS)):
         rest = syllables[start:]
         full, initials = ("p", "i") if start == 0 else ("q", "j")
@@ -132,18 +141,71 @@ def customer_terms(
     return terms
 
 
+@lru_cache(maxsize=4096)
+def org_term(org_unit_id: str | None) -> str:
+    """The term that puts a customer into its org unit (the scope of a search)."""
+    return "o" + "".join(ch for ch in org_unit_id or "" if ch.isalnum())
+
+
+def document(terms: Iterable[str], org_unit_id: str | None) -> str:
+    """A customer's terms as the index stores them: one text, split at spaces."""
+    text = " ".join(terms)
+    if not text.replace(" ", "").isalnum():  # made here, so nearly always clean already
+        text = " ".join(t for t in text.split() if t.isalnum())
+    return f"{text} {org_term(org_unit_id)}" if text else org_term(org_unit_id)
+
+
+INSERT_DOC = "INSERT INTO customer_search (key, customer_id, terms) VALUES (?, ?, ?)"
+INSERT_FTS = f"INSERT INTO {FTS_TABLE} (rowid, terms) VALUES (?, ?)"
+DELETE_FTS = f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}, rowid, terms) VALUES ('delete', ?, ?)"
+
+
+def next_key(conn: sqlite3.Connection | Connection) -> int:
+    """The first free key of the index."""
+    sql = "SELECT coalesce(max(key), 0) + 1 FROM customer_search"
+    if isinstance(conn, Connection):
+        return int(conn.exec_driver_sql(sql).scalar_one())
+    return int(conn.execute(sql).fetchone()[0])
+
+
+def add_documents(conn: sqlite3.Connection, docs: Iterable[tuple[str, str]]) -> int:
+    """Index new customers on a raw connection: (customer id, document) each, for
+    customers not indexed yet. Returns how many were added."""
+    first = next_key(conn)
+    conn.executemany(INSERT_DOC, ((k, cid, doc) for k, (cid, doc) in enumerate(docs, first)))
+    conn.execute(
+        f"INSERT INTO {FTS_TABLE} (rowid, terms) SELECT key, terms FROM customer_search "
+        "WHERE key >= ? ORDER BY key",
+        (first,),
+    )
+    return next_key(conn) - first
+
+
 def reindex_customers(session: Session, customer_ids: Iterable[str]) -> None:
     """Recompute the terms of these customers (after a create, edit, merge or import)."""
     ids = list(dict.fromkeys(customer_ids))
+    session.flush()
+    conn = session.connection()
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
-        session.execute(delete(CustomerSearch).where(CustomerSearch.customer_id.in_(chunk)))
+        old = {
+            cid: (key, terms)
+            for key, cid, terms in session.execute(
+                select(CustomerSearch.key, CustomerSearch.customer_id, CustomerSearch.terms)
+                .where(CustomerSearch.customer_id.in_(chunk))
+            )
+        }
+        if old:
+            conn.exec_driver_sql(DELETE_FTS, list(old.values()))
         customers = {
             c.id: c
             for c in session.scalars(
                 select(Customer).where(Customer.id.in_(chunk), Customer.deleted.is_(False))
             )
         }
+        gone = [(key,) for cid, (key, _terms) in old.items() if cid not in customers]
+        if gone:
+            conn.exec_driver_sql("DELETE FROM customer_search WHERE key = ?", gone)
         if not customers:
             continue
         extra: dict[str, dict[str, list[str]]] = {
@@ -168,21 +230,30 @@ def reindex_customers(session: Session, customer_ids: Iterable[str]) -> None:
         ):
             extra[cid]["contacts"].append(cname)
             extra[cid]["phones"].append(cphone)
-        rows = []
+        key = next_key(conn)
+        updated, added = [], []
         for cid, c in customers.items():
             e = extra[cid]
             terms = customer_terms(
                 c.name, [c.phone, c.phone2, *e["phones"]], e["plates"], e["cards"], e["contacts"]
             )
-            rows.extend(
-                {"term": t, "customer_id": cid, "org_unit_id": c.org_unit_id} for t in terms
-            )
-        if rows:
-            session.execute(CustomerSearch.__table__.insert(), rows)
+            doc = document(terms, c.org_unit_id)
+            if cid in old:
+                updated.append((doc, old[cid][0]))
+            else:
+                added.append((key, cid, doc))
+                key += 1
+        if updated:
+            conn.exec_driver_sql("UPDATE customer_search SET terms = ? WHERE key = ?", updated)
+        if added:
+            conn.exec_driver_sql(INSERT_DOC, added)
+        conn.exec_driver_sql(
+            INSERT_FTS, [(k, doc) for doc, k in updated] + [(k, doc) for k, _c, doc in added]
+        )
 
 
-def _all_customer_terms(conn: sqlite3.Connection) -> Iterator[tuple[str, str, str]]:
-    """(term, customer id, org unit) for every customer, streamed in id order."""
+def _all_customer_terms(conn: sqlite3.Connection) -> Iterator[tuple[str, str]]:
+    """(customer id, document) for every customer, streamed in id order."""
 
     def grouped(sql: str) -> Iterator[tuple[str, list[tuple[str, ...]]]]:
         current, values = None, []
@@ -234,32 +305,14 @@ def _all_customer_terms(conn: sqlite3.Connection) -> Iterator[tuple[str, str, st
             [r[0] for r in cards(cid)],
             [r[0] for r in contact_rows],
         )
-        for term in terms:
-            yield term, cid, org
+        yield cid, document(terms, org)
 
 
-def rebuild_index(conn: sqlite3.Connection, batch: int = 50_000) -> int:
-    """Rebuild the whole index on a raw sqlite3 connection inside the caller's transaction.
-
-    Terms go to an unindexed scratch table first and are copied over sorted, which is
-    far faster than inserting millions of rows into the B-tree in random order.
-    """
+def rebuild_index(conn: sqlite3.Connection) -> int:
+    """Rebuild the whole index on a raw sqlite3 connection inside the caller's
+    transaction; returns the number of customers indexed."""
     conn.execute("DELETE FROM customer_search")
-    conn.execute("CREATE TEMP TABLE search_scratch (term TEXT, customer_id TEXT, org_unit_id TEXT)")
-    count = 0
-    rows: list[tuple[str, str, str]] = []
-    for row in _all_customer_terms(conn):
-        rows.append(row)
-        if len(rows) >= batch:
-            conn.executemany("INSERT INTO search_scratch VALUES (?, ?, ?)", rows)
-            count += len(rows)
-            rows.clear()
-    if rows:
-        conn.executemany("INSERT INTO search_scratch VALUES (?, ?, ?)", rows)
-        count += len(rows)
-    conn.execute(
-        "INSERT INTO customer_search (term, customer_id, org_unit_id) "
-        "SELECT term, customer_id, org_unit_id FROM search_scratch ORDER BY term, customer_id"
-    )
-    conn.execute("DROP TABLE search_scratch")
+    count = add_documents(conn, _all_customer_terms(conn))
+    conn.execute(f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}) VALUES ('rebuild')")
+    conn.execute(f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}) VALUES ('optimize')")
     return count

@@ -6,6 +6,7 @@ from alembic import context
 from sqlalchemy import create_engine
 
 from desktop_crm.models import Base
+from desktop_crm.models.search import FTS_TABLE
 
 config = context.config
 target_metadata = Base.metadata
@@ -23,10 +24,16 @@ def run() -> None:
     _configure_and_run(connection)
 
 
+def _include(obj, name, type_, reflected, compare_to) -> bool:  # type: ignore[no-untyped-def]
+    """Autogenerate leaves the FTS5 index and its shadow tables alone (made by hand)."""
+    return not (type_ == "table" and name is not None and name.startswith(FTS_TABLE))
+
+
 def _configure_and_run(connection) -> None:  # type: ignore[no-untyped-def]
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
+        include_object=_include,
         render_as_batch=True,  # SQLite alters tables by copying them
     )
     with context.begin_transaction():

@@ -46,7 +46,7 @@ from desktop_crm.services.importing.reading import read_table
 from desktop_crm.services.importing.result import ImportResult, Progress, RowError, cells_of
 from desktop_crm.services.importing.scope import Scope
 from desktop_crm.services.importing.values import RowProblem
-from desktop_crm.services.search_index import customer_terms
+from desktop_crm.services.search_index import add_documents, customer_terms, document
 
 VISIT_COLS = ("id", "updated_at", "org_unit_id", "customer_id", "visited_at", "product",
               "litres", "amount_fen", "paid_by_card")  # fmt: skip
@@ -283,10 +283,7 @@ class VisitImport:
         bulk.insert(conn, "customers", CUSTOMER_COLS, [[rec[c] for c in CUSTOMER_COLS]])
         bulk.insert(conn, "vehicles", VEHICLE_COLS,
                     [(new_id(), self.now, station, cid, plate, plate, None, int(len(plate) == 8))])  # fmt: skip
-        conn.executemany(
-            "INSERT INTO customer_search (term, customer_id, org_unit_id) VALUES (?, ?, ?)",
-            [(term, cid, station) for term in customer_terms(None, (), [plate])],
-        )
+        add_documents(conn, [(cid, document(customer_terms(None, (), [plate]), station))])
         self.result.created_customers += 1
         self.result.customer_ids.append(cid)
         return cid

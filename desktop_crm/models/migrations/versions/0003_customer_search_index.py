@@ -26,12 +26,7 @@ def upgrade() -> None:
         sqlite_with_rowid=False,
     )
     op.create_index("ix_customer_search_customer", "customer_search", ["customer_id"])
-    # Databases that already hold customers get their index built now.
-    bind = op.get_bind()
-    if bind.scalar(sa.text("SELECT EXISTS (SELECT 1 FROM customers)")):
-        from desktop_crm.services.search_index import rebuild_index
-
-        rebuild_index(bind.connection.dbapi_connection)
+    # The index is filled by revision 0006, which replaced this table.
 
 
 def downgrade() -> None:
