@@ -532,6 +532,74 @@ def test_a_first_big_import_rebuilds_the_indexes_it_dropped(
         assert search_ids(s, "冀A01499", None) == [customers(db)["客户1499"].id]
 
 
+def search_documents(db: Database) -> dict[str, frozenset[str]]:
+    with db.session() as s:
+        rows = s.execute(select(CustomerSearch.customer_id, CustomerSearch.terms)).all()
+    return {cid: frozenset(terms.split()) for cid, terms in rows}
+
+
+def test_customers_met_again_in_a_later_batch_are_rewritten(
+    db: Database, org: Org, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rows are written a batch at a time; a customer created in an earlier batch and
+    completed by a later row ends up whole, in the store and in the search index."""
+    from desktop_crm.services.importing import customers as importer
+    from desktop_crm.services.search_index import rebuild_index
+
+    monkeypatch.setattr(importer, "WRITE_BATCH", 2)
+    rows = [
+        ["姓名", "手机", "车牌号", "车型", "加油卡号", "客户等级"],
+        ["张三", "", "冀A11111", "", "", ""],
+        ["李四", "13900000001", "冀A22222", "", "", ""],
+        ["王五", "13900000002", "冀A33333", "", "", ""],
+        ["张三", "13800000003", "冀A11111", "大众朗逸", "1000113200000000001", "A"],
+        ["李四", "13900000001", "冀A44444", "", "", ""],
+    ]
+    result = run_import(db, org, write_csv(tmp_path / "c.csv", rows))
+    assert (result.imported, result.updated, result.errors) == (3, 2, [])
+    found = customers(db)
+    zhang = found["张三"]
+    assert (zhang.phone, zhang.level, zhang.profile_stage) == ("13800000003", "A", "complete")
+    with db.session() as s:
+        vehicles = dict(s.execute(select(Vehicle.plate, Vehicle.model)).tuples().all())
+        assert search_ids(s, "0003", None) == [zhang.id]
+        assert search_ids(s, "1000113200000000001", None) == [zhang.id]
+        assert search_ids(s, "冀A44444", None) == [found["李四"].id]
+        assert search_ids(s, "张三", None) == [zhang.id]
+    assert vehicles["冀A11111"] == "大众朗逸" and "冀A44444" in vehicles
+    assert count(db, Customer) == 3 and count(db, Vehicle) == 4
+    imported = search_documents(db)
+    raw = db.engine.raw_connection()
+    try:
+        raw.execute("BEGIN")
+        rebuild_index(raw.driver_connection)
+        raw.execute("COMMIT")
+    finally:
+        raw.close()
+    assert search_documents(db) == imported  # the import indexes as a rebuild does
+
+
+def test_an_import_cancelled_while_batches_are_written_leaves_nothing(
+    db: Database, org: Org, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_crm.services.importing import customers as importer
+
+    monkeypatch.setattr(importer, "WRITE_BATCH", 100)
+    monkeypatch.setattr(importer, "PROGRESS_EVERY", 100)
+    path = write_csv(tmp_path / "c.csv", many_rows(1500))
+    indexes = index_ddl(db)
+
+    def progress(done: int, total: int, label: str) -> None:
+        if label == "Finding existing customers" and done >= 1000:
+            raise ImportCancelled()
+
+    with pytest.raises(ImportCancelled):
+        run_import(db, org, path, progress=progress)
+    assert count(db, Customer) == count(db, Vehicle) == count(db, CustomerSearch) == 0
+    assert index_ddl(db) == indexes
+    assert run_import(db, org, path).imported == 1500  # and the store is still usable
+
+
 # -- visits -----------------------------------------------------------------------------------
 VISIT_HEADER = ["卡号", "车牌", "手机", "交易时间", "油品", "升数", "实付金额", "付款方式"]
 

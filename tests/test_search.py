@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import select
 
 from desktop_crm.ids import now_ms
 from desktop_crm.models import Customer, CustomerSearch, FuelCard, OrgUnit, Vehicle

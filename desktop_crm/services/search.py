@@ -71,7 +71,9 @@ def plan(query: str) -> list[TermRange]:
         return ranges
     if han:
         name = "".join(ch for ch in q if is_han(ch) or ch.isalnum())
-        if len(name) == 1 or len(name) == 2 and len(han) == 2:
+        if len(name) == 1:
+            ranges.append(_prefix("n" + name))  # 张: 张伟, and 伟 of 李伟 as the last piece
+        elif len(name) == 2 and len(han) == 2:
             ranges.append(_exact("n" + name))
         else:
             first_pair = next(
@@ -83,7 +85,7 @@ def plan(query: str) -> list[TermRange]:
                 han[0],
             )
             like = "%" + name.replace("%", "").replace("_", "") + "%"
-            ranges.append(TermRange("n" + first_pair, False, like))
+            ranges.append(TermRange("n" + first_pair, len(first_pair) == 1, like))
         return ranges
     if q.isalnum():
         if q.isalpha():  # names that start so first, then given names

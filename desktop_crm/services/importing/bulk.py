@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import gc
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from typing import Any
 
@@ -90,17 +91,11 @@ def table_is_smaller_than(conn: sqlite3.Connection, table: str, rows: int) -> bo
     return found < rows
 
 
-@contextmanager
-def indexes_rebuilt(
-    conn: sqlite3.Connection, tables: Sequence[str], enabled: bool
-) -> Iterator[None]:
-    """Drop the secondary (non-unique) indexes of ``tables`` and build them again after the
-    block: one sorted build instead of many random B-tree inserts. Worth it only when the
-    block at least doubles the tables (a first import into a new store); transactional, so
-    a rollback brings the indexes back as they were."""
-    if not enabled:
-        yield
-        return
+def drop_secondary_indexes(conn: sqlite3.Connection, tables: Sequence[str]) -> list[str]:
+    """Drop the secondary (non-unique) indexes of ``tables``; returns the statements that
+    make them again (``create_indexes``). One sorted build afterwards is faster than many
+    random B-tree inserts when a block at least doubles the tables (a first import into a
+    new store); transactional, so a rollback brings the indexes back as they were."""
     marks = ", ".join("?" * len(tables))
     saved = conn.execute(
         f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
@@ -109,6 +104,57 @@ def indexes_rebuilt(
     ).fetchall()
     for name, _sql in saved:
         conn.execute(f'DROP INDEX "{name}"')
-    yield
-    for _name, sql in saved:
+    return [sql for _name, sql in saved]
+
+
+def create_indexes(conn: sqlite3.Connection, statements: Sequence[str]) -> None:
+    for sql in statements:
         conn.execute(sql)
+
+
+@contextmanager
+def indexes_rebuilt(
+    conn: sqlite3.Connection, tables: Sequence[str], enabled: bool
+) -> Iterator[None]:
+    """The secondary indexes of ``tables`` dropped during the block and built again after
+    it (see ``drop_secondary_indexes``); nothing happens unless ``enabled``."""
+    saved = drop_secondary_indexes(conn, tables) if enabled else []
+    yield
+    create_indexes(conn, saved)
+
+
+class SqlThread:
+    """Runs statements on the connection in a second thread, in the order given, while
+    the calling thread prepares the next rows: SQLite works without Python's global
+    lock, so the two overlap. The caller must not use the connection until ``wait``."""
+
+    def __init__(self) -> None:
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-sql")
+        self._pending: list[Future[Any]] = []
+
+    def submit(self, fn: Callable[..., Any], *args: Any) -> None:
+        self._pending.append(self._pool.submit(fn, *args))
+
+    def wait(self) -> None:
+        """Wait for every statement; re-raises the first error."""
+        try:
+            for future in self._pending:
+                future.result()
+        finally:
+            self._pending.clear()
+
+    def close(self) -> None:
+        for future in self._pending:
+            future.cancel()
+        self._pool.shutdown(wait=True)
+
+
+@contextmanager
+def sql_thread() -> Iterator[SqlThread]:
+    """A SqlThread that is drained (and its error raised) when the block ends."""
+    worker = SqlThread()
+    try:
+        yield worker
+        worker.wait()
+    finally:
+        worker.close()

@@ -33,8 +33,7 @@ afterwards, as the demo generator does.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -48,42 +47,26 @@ from desktop_crm.services import audit
 from desktop_crm.services.importing import bulk, values
 from desktop_crm.services.importing.columns import ImportKind
 from desktop_crm.services.importing.customer_rows import Incoming, row_parser
+from desktop_crm.services.importing.customer_writer import (
+    CUSTOMER_COLS,
+    CustomerWriter,
+    OwnedVehicle,
+    Target,
+)
 from desktop_crm.services.importing.plan import Plan, make_plan
 from desktop_crm.services.importing.reading import read_table
 from desktop_crm.services.importing.result import ImportResult, Progress, RowError, cells_of
 from desktop_crm.services.importing.scope import Scope
 from desktop_crm.services.importing.values import RowProblem
-from desktop_crm.services.search_index import (
-    add_documents,
-    char_pinyin,
-    customer_terms,
-    document,
-    fold,
-    name_terms,
-)
+from desktop_crm.services.search_index import char_pinyin, fold
 from desktop_crm.services.search_index import reindex_customers as reindex
 
 IMPORT_ACTION = "import"
 # Tables whose secondary indexes a first, big import drops and builds again afterwards.
 BULK_TABLES = ("customers", "vehicles", "fuel_cards")
 PROGRESS_EVERY = 2_000
+WRITE_BATCH = 10_000  # rows matched before their customers are handed to the SQL thread
 
-CUSTOMER_COLS = (
-    "id", "updated_at", "org_unit_id", "kind", "name", "pinyin", "pinyin_initials", "id_type",
-    "id_number", "phone", "phone2", "email", "employer", "address", "maintainer_id",
-    "developer_id", "level", "regular", "profile_stage", "status", "tags", "consent",
-    "do_not_disturb", "blacklisted", "member_no", "birthday", "needs", "notes", "created_at",
-)  # fmt: skip
-UPDATED_COLS = (
-    "updated_at", "kind", "name", "pinyin", "pinyin_initials", "id_type", "id_number", "phone",
-    "phone2", "email", "employer", "address", "maintainer_id", "developer_id", "level",
-    "profile_stage", "tags", "member_no", "birthday", "needs", "notes",
-)  # fmt: skip
-VEHICLE_COLS = ("id", "updated_at", "org_unit_id", "customer_id", "plate", "plate_normalized",
-                "model", "new_energy")  # fmt: skip
-CARD_COLS = ("id", "updated_at", "org_unit_id", "customer_id", "card_no", "status")
-LEVEL_COLS = ("id", "updated_at", "org_unit_id", "customer_id", "old_level", "new_level",
-              "changed_by_id", "changed_at", "reason")  # fmt: skip
 STAGE_RANK = {ProfileStage.PLATE_ONLY: 0, ProfileStage.PRELIMINARY: 1, ProfileStage.COMPLETE: 2}
 
 # Progress labels (English source, context "import"; the edges translate them).
@@ -94,32 +77,11 @@ SAVING = QT_TRANSLATE_NOOP("import", "Saving customers")
 INDEXING = QT_TRANSLATE_NOOP("import", "Updating the search index")
 
 
-@dataclass(slots=True)
-class Target:
-    """A customer the import creates or changes: its row in the customers table."""
-
-    rec: dict[str, Any]
-    new: bool
-    dirty: bool = False
-    level_before: str | None = None
-
-
-@dataclass(slots=True)
-class OwnedVehicle:
-    owner: Target
-    vehicle_id: str
-    model: str | None
-    pending: list[Any] | None = None  # the insert row, while not yet written
-
-
 @lru_cache(maxsize=100_000)
 def pinyin_of(name: str) -> tuple[str, str]:
     """(full pinyin, initials) of a name, lower case, as the search index reads it."""
     syllables = [s for s in (char_pinyin(ch) for ch in fold(name)) if s]
     return "".join(syllables)[:400], "".join(s[0] for s in syllables)[:100]
-
-
-_name_terms = lru_cache(maxsize=100_000)(lambda name: frozenset(name_terms(name)))
 
 
 def profile_stage(rec: Mapping[str, Any]) -> str:
@@ -147,10 +109,7 @@ class CustomerImport:
         self.phones: dict[str, list[Target]] = {}
         self.idents: dict[str, Target] = {}
         self.targets: list[Target] = []
-        self.new_vehicles: list[list[Any]] = []
-        self.new_cards: list[tuple[Any, ...]] = []
-        self.model_updates: dict[str, str] = {}
-        self.level_changes: list[tuple[Any, ...]] = []
+        self.out: CustomerWriter  # set when the rows are applied
         self.edits = 0  # vehicles and cards added or changed so far
 
     # -- parsing --------------------------------------------------------------------------
@@ -331,8 +290,9 @@ class CustomerImport:
                               or values.looks_like_organisation(inc.values.get("name"))
                               else CustomerKind.PERSON),
         )  # fmt: skip
-        target = Target(rec, new=True, dirty=True)
+        target = Target(rec, new=True, touched=True)
         self.targets.append(target)
+        self.out.changed(target)
         return target
 
     def merge(self, target: Target, inc: Incoming) -> bool:
@@ -340,9 +300,11 @@ class CustomerImport:
         before, edits = dict(target.rec), self.edits
         self.fill(target, inc)
         changed = target.rec != before or self.edits != edits
-        if changed and not target.dirty:
-            target.dirty = True
-            self.targets.append(target)
+        if changed:
+            if not target.touched:
+                target.touched = True
+                self.targets.append(target)
+            self.out.changed(target)
         return changed
 
     def fill(self, target: Target, inc: Incoming) -> None:
@@ -387,7 +349,8 @@ class CustomerImport:
         for card in inc.cards:
             if card not in self.cards:
                 self.cards[card] = target
-                self.new_cards.append(
+                target.cards.append(card)
+                self.out.new_cards.append(
                     (new_id(), self.now, rec.get("org_unit_id"), rec.get("id"), card, "active")
                 )
                 self.edits += 1
@@ -398,22 +361,27 @@ class CustomerImport:
             vid = new_id()
             row = [vid, self.now, target.rec.get("org_unit_id"), target.rec.get("id"), plate, plate, model,
                    int(len(plate) == 8)]  # fmt: skip
-            self.new_vehicles.append(row)
+            self.out.new_vehicles.append(row)
             self.plates[plate] = OwnedVehicle(target, vid, model, row)
+            target.plates.append(plate)
             self.edits += 1
         elif model and owned.model != model:
             owned.model = model
             if owned.pending is not None:
                 owned.pending[6] = model
             else:
-                self.model_updates[owned.vehicle_id] = model
+                self.out.model_updates[owned.vehicle_id] = model
             self.edits += 1
 
-    def apply(self, rows: list[tuple[Incoming, list[Any]]]) -> None:
+    def apply(self, rows: list[tuple[Incoming, list[Any]]], out: CustomerWriter) -> None:
+        """Match and merge every row; ``out`` writes each batch while the next is matched."""
+        self.out = out
         total = len(rows)
         for n, (inc, cells) in enumerate(rows):
             if n % PROGRESS_EVERY == 0:
                 self.progress(n, total, MATCHING)
+            if n and n % WRITE_BATCH == 0:
+                out.flush(self.plates.__getitem__)
             try:
                 target = self.match(inc)
             except RowProblem as problem:
@@ -426,64 +394,9 @@ class CustomerImport:
                 self.result.updated += 1
             else:
                 self.result.skipped += 1
-
-    # -- writing --------------------------------------------------------------------------------
-    def write(self) -> None:
-        conn = bulk.raw_connection(self.session)
-        created = [t.rec for t in self.targets if t.new]
-        changed = [t for t in self.targets if not t.new]
-        steps = len(created) + len(changed) + len(self.new_vehicles) + len(self.new_cards)
-        done = 0
-        for start in range(0, len(created), bulk.BATCH):
-            self.progress(done, steps, SAVING)
-            chunk = created[start : start + bulk.BATCH]
-            bulk.insert(conn, "customers", CUSTOMER_COLS,
-                        ([r.get(c) for c in CUSTOMER_COLS] for r in chunk))  # fmt: skip
-            done += len(chunk)
-        for t in changed:
-            t.rec["updated_at"] = self.now
-            if t.rec.get("level") != t.level_before:
-                self.level_changes.append((new_id(), self.now, t.rec.get("org_unit_id"), t.rec.get("id"),
-                                           t.level_before, t.rec.get("level"), self.scope.user.id,
-                                           self.now, self.reason))  # fmt: skip
-        bulk.update(conn, "customers", UPDATED_COLS,
-                    ([*(t.rec[c] for c in UPDATED_COLS), t.rec["id"]] for t in changed))  # fmt: skip
-        done += len(changed)
-        self.progress(done, steps, SAVING)
-        bulk.insert(conn, "vehicles", VEHICLE_COLS, self.new_vehicles)
-        bulk.update(conn, "vehicles", ("model", "updated_at"),
-                    ((m, self.now, vid) for vid, m in self.model_updates.items()))  # fmt: skip
-        bulk.insert(conn, "fuel_cards", CARD_COLS, self.new_cards)
-        bulk.insert(conn, "level_changes", LEVEL_COLS, self.level_changes)
-        self.progress(steps, steps, SAVING)
+        out.flush(self.plates.__getitem__)
+        out.finish([t for t in self.targets if not t.new], self.scope.user.id, self.reason)
         self.result.customer_ids = [t.rec.get("id") for t in self.targets]
-
-    def index_new(self) -> None:
-        """Search terms of the new customers, as the index service makes them."""
-        created = [t.rec for t in self.targets if t.new]
-        if not created:
-            return
-        self.progress(0, len(created), INDEXING)
-        plates: dict[str, list[str]] = {}
-        for row in self.new_vehicles:
-            plates.setdefault(row[3], []).append(row[4])
-        cards: dict[str, list[str]] = {}
-        for row in self.new_cards:
-            cards.setdefault(row[3], []).append(row[4])
-
-        def docs() -> Iterator[tuple[str, str]]:
-            for n, r in enumerate(created):
-                if n % PROGRESS_EVERY == 0:
-                    self.progress(n, len(created), INDEXING)
-                cid = r.get("id")
-                found = customer_terms(
-                    None, (r.get("phone"), r.get("phone2")), plates.get(cid, ()), cards.get(cid, ())
-                )
-                if r.get("name"):
-                    found |= _name_terms(r.get("name"))
-                yield cid, document(found, r.get("org_unit_id"))
-
-        add_documents(bulk.raw_connection(self.session), docs())
 
     def reindex_changed(self) -> None:
         """Existing customers the import changed: through the index service."""
@@ -532,14 +445,14 @@ def import_customers(
         rows = run.parse_rows()
         report(0, 1, MATCHING)
         run.load_existing(rows)
-        run.apply(rows)
-        del rows
         conn = bulk.raw_connection(session)
-        created = sum(1 for t in run.targets if t.new)
-        first_load = created > 1000 and bulk.table_is_smaller_than(conn, "customers", created)
-        with bulk.larger_cache(conn), bulk.indexes_rebuilt(conn, BULK_TABLES, first_load):
-            run.write()
-            run.index_new()
+        first_load = len(rows) > 1000 and bulk.table_is_smaller_than(conn, "customers", len(rows))
+        with bulk.larger_cache(conn), bulk.sql_thread() as sql:
+            rebuild = bulk.drop_secondary_indexes(conn, BULK_TABLES) if first_load else []
+            run.apply(rows, CustomerWriter(conn, sql, run.now))
+            del rows
+            sql.submit(bulk.create_indexes, conn, rebuild)
+            report(0, 1, SAVING)
         run.reindex_changed()
     result = run.result
     result.errors.sort(key=lambda e: e.row)

@@ -50,7 +50,6 @@ class RowProblem(Exception):
 LIST_SEPARATORS = re.compile(r"[/,;、|]+")  # after NFKC: ，→ , and ；→ ;
 _SCIENTIFIC = re.compile(r"^\d(?:\.\d+)?E\+?\d+$", re.IGNORECASE)
 EXACT_FLOAT_LIMIT = 1e15  # doubles hold 15 significant digits for sure
-_ODD_SPACE = re.compile(r"\s\s|[^\S ]")  # two spaces, or a tab, newline, ...
 _HAS_SEPARATOR = re.compile(r"[/,;、|]")
 
 
@@ -58,7 +57,8 @@ def text(value: Any) -> str:
     """The cell as clean text: NFKC, stripped, whitespace runs collapsed to one space."""
     if value.__class__ is str:
         s = (value if value.isascii() else unicodedata.normalize("NFKC", value)).strip()
-        return " ".join(s.split()) if _ODD_SPACE.search(s) else s
+        # Two spaces, or a tab, newline or other unprintable character: collapse them.
+        return " ".join(s.split()) if "  " in s or not s.isprintable() else s
     if value is None:
         return ""
     if isinstance(value, bool):

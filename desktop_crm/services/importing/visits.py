@@ -33,13 +33,12 @@ from desktop_crm.models import CustomerKind, CustomerStatus, OrgUnit, ProfileSta
 from desktop_crm.services import audit
 from desktop_crm.services.importing import bulk, values
 from desktop_crm.services.importing.columns import ImportKind
+from desktop_crm.services.importing.customer_writer import CUSTOMER_COLS, VEHICLE_COLS
 from desktop_crm.services.importing.customers import (
     CHECKING,
-    CUSTOMER_COLS,
     IMPORT_ACTION,
     PROGRESS_EVERY,
     READING,
-    VEHICLE_COLS,
 )
 from desktop_crm.services.importing.plan import Plan, make_plan
 from desktop_crm.services.importing.reading import read_table
