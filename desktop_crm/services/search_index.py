@@ -129,9 +129,7 @@ def card_terms(card_no: str | None) -> set[str]:
     if card_no and card_no.isascii() and card_no.isalnum():
         digits = card_no
     else:
-        digits = "".join(
-            ch for ch in unicodedata.normalize("NFKC", card_no or "") if ch.isalnum()
-        )
+        digits = "".join(ch for ch in unicodedata.normalize("NFKC", card_no or "") if ch.isalnum())
     return {"c" + digits, "k" + digits[::-1]} if digits else set()
 
 
@@ -235,8 +233,9 @@ def reindex_customers(session: Session, customer_ids: Iterable[str]) -> None:
         old = {
             cid: (key, terms)
             for key, cid, terms in session.execute(
-                select(CustomerSearch.key, CustomerSearch.customer_id, CustomerSearch.terms)
-                .where(CustomerSearch.customer_id.in_(chunk))
+                select(CustomerSearch.key, CustomerSearch.customer_id, CustomerSearch.terms).where(
+                    CustomerSearch.customer_id.in_(chunk)
+                )
             )
         }
         if old:

@@ -104,7 +104,9 @@ class CustomerWriter:
         self.pending = []
         if first:
             cols = CUSTOMER_COLS
-            submit(bulk.insert, conn, "customers", cols, [[t.rec.get(c) for c in cols] for t in first])
+            submit(
+                bulk.insert, conn, "customers", cols, [[t.rec.get(c) for c in cols] for t in first]
+            )
         if again:
             submit(bulk.update, conn, "customers", UPDATED_COLS,
                    [[*(t.rec.get(c) for c in UPDATED_COLS), t.rec["id"]] for t in again])  # fmt: skip

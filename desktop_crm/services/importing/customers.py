@@ -23,11 +23,12 @@ change is recorded in the level history. The profile stage never goes down. Re-i
 a file changes nothing: its rows count as skipped.
 
 Speed: rows are parsed into plain objects; existing cards, plates, phones and ID numbers
-are looked up with one statement each; customers, vehicles, cards and search terms are
-written with prepared ``executemany`` on the session's connection, inside the caller's
-transaction, search terms sorted. A first big import (more new customers than the
-store holds) drops the secondary indexes of the tables it fills and builds them again
-afterwards, as the demo generator does.
+are looked up with one statement each; rows are then matched a batch at a time, and each
+batch's customers, vehicles, cards and search documents are written with prepared
+``executemany`` statements by a second thread on the session's connection, inside the
+caller's transaction, while the next batch is matched (customer_writer.py). A first big
+import (more rows than the store holds customers) drops the secondary indexes of the
+tables it fills and builds them again afterwards, as the demo generator does.
 """
 
 from __future__ import annotations

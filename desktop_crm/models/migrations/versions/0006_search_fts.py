@@ -29,9 +29,11 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("key", name=op.f("pk_customer_search")),
         sa.UniqueConstraint("customer_id", name=op.f("uq_customer_search_customer_id")),
     )
+    bind = op.get_bind()
+    if bind.dialect.name != "sqlite":
+        return  # the head office's copy of the schema: the index is a desktop's own
     op.execute(CREATE_FTS)
     # Databases that already hold customers get their index built now.
-    bind = op.get_bind()
     if bind.scalar(sa.text("SELECT EXISTS (SELECT 1 FROM customers)")):
         from desktop_crm.services.search_index import rebuild_index
 
@@ -39,7 +41,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.execute("DROP TABLE IF EXISTS customer_search_fts")
+    if op.get_bind().dialect.name == "sqlite":
+        op.execute("DROP TABLE IF EXISTS customer_search_fts")
     op.drop_table("customer_search")
     op.create_table(
         "customer_search",
