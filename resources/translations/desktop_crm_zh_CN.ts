@@ -1122,7 +1122,7 @@
     </message>
     <message>
         <source>New complaint…</source>
-        <translation>受理投诉……</translation>
+        <translation>受理投诉…</translation>
     </message>
     <message>
         <source>Print file…</source>
@@ -1131,6 +1131,10 @@
     <message>
         <source>(plate only)</source>
         <translation>（仅车牌）</translation>
+    </message>
+    <message>
+        <source>{percent}% complete</source>
+        <translation>完整度 {percent}%</translation>
     </message>
     <message>
         <source>Station</source>

@@ -131,12 +131,10 @@ class CustomerDetailView(QWidget):
         c = d.customer
         name = c.name or self.tr("(plate only)")
         self.title.setText(f"{escape(name)}  ·  {_t(KINDS, c.kind)}  ·  {c.level or '-'}")
+        complete = self.tr("{percent}% complete").format(percent=d.completeness)
         rows = [
             (self.tr("Station"), d.station),
-            (
-                self.tr("File stage"),
-                f"{_t(STAGES, c.profile_stage)} · {self.tr('complete')} {d.completeness}%",
-            ),
+            (self.tr("File stage"), f"{_t(STAGES, c.profile_stage)} · {complete}"),
             (self.tr("Phone"), " / ".join(p for p in (d.numbers.phone, d.numbers.phone2) if p)),
             (self.tr("ID number"), d.numbers.id_number or ""),
             (self.tr("Employer"), c.employer or ""),
