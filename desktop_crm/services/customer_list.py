@@ -15,13 +15,13 @@ from sqlalchemy import ColumnElement, Select, and_, case, func, literal_column, 
 from sqlalchemy.orm import Session
 
 from desktop_crm.localtime import local_date
-from desktop_crm.models import Customer, OrgUnit, User, Vehicle
+from desktop_crm.models import Customer, CustomerSearch, OrgUnit, User, Vehicle
 from desktop_crm.services import audit
 from desktop_crm.services.customer_completeness import completeness_expression
 from desktop_crm.services.customer_options import levels
 from desktop_crm.services.masking import mask_phone
 from desktop_crm.services.permissions import can_see_unmasked
-from desktop_crm.services.search import search_ids
+from desktop_crm.services.search import customer_ids, search_ids, search_keys
 
 PAGE = 100
 SEARCH_CAP = 2000  # a search shows at most this many customers; type more to narrow it
@@ -77,8 +77,8 @@ class Cursor:
     sort_value: Any = None
     rowid: int | None = None
     done: bool = False
-    # search results: the ids found and how many of them were shown
-    ids: list[str] | None = None
+    # search results: the index keys found (search.search_keys) and how many were shown
+    ids: list[int] | None = None
     shown: int = 0
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -250,25 +250,28 @@ def search_page(
     if cursor.done:
         return [], cursor
     if cursor.ids is None:
-        ids = search_ids(session, query, scope, SEARCH_CAP)
-        truncated = len(ids) >= SEARCH_CAP
-        if flt is not None and flt != CustomerFilter() and ids:
+        # Index keys, not customer ids: turning 2,000 keys into ids costs as many
+        # look-ups, so each page turns only its own.
+        keys = search_keys(session, query, scope, SEARCH_CAP)
+        truncated = len(keys) >= SEARCH_CAP
+        if flt is not None and flt != CustomerFilter() and keys:
             # Keep only the hits the filters let through, so counts and pages agree.
             kept = set(
                 session.scalars(
-                    select(Customer.id).where(
-                        Customer.id.in_(ids), *base_query(session, scope, flt)
-                    )
+                    select(CustomerSearch.key)
+                    .join(Customer, Customer.id == CustomerSearch.customer_id)
+                    .where(CustomerSearch.key.in_(keys), *base_query(session, scope, flt))
                 )
             )
-            ids = [i for i in ids if i in kept]
-        cursor = Cursor(ids=ids, extra={"truncated": truncated})
+            keys = [k for k in keys if k in kept]
+        cursor = Cursor(ids=keys, extra={"truncated": truncated})
     assert cursor.ids is not None
     rows: list[CustomerRow] = []
     shown = cursor.shown
     while len(rows) < limit and shown < len(cursor.ids):
-        chunk = cursor.ids[shown : shown + limit]
-        shown += len(chunk)
+        keys = cursor.ids[shown : shown + limit]
+        shown += len(keys)
+        chunk = customer_ids(session, keys)
         conditions = [Customer.id.in_(chunk), *base_query(session, scope, flt or CustomerFilter())]
         found = {
             r.id: r

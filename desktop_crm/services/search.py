@@ -5,13 +5,14 @@ the search index (services/search_index.py) that stop after the page asked for."
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import text
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from desktop_crm.models import OrgUnit
-from desktop_crm.models.search import FTS_TABLE
+from desktop_crm.models.search import FTS_TABLE, CustomerSearch
 from desktop_crm.services.search_index import fold, is_han, org_term
 from desktop_crm.services.validation import PROVINCES, normalize_plate
 
@@ -98,11 +99,8 @@ def plan(query: str) -> list[TermRange]:
     return ranges
 
 
-_SCAN = """
-SELECT d.customer_id FROM {fts} AS f JOIN customer_search AS d ON d.key = f.rowid {join}
-WHERE {fts} MATCH :match {like}
-LIMIT :limit
-"""
+_SCAN = "SELECT f.rowid FROM {fts} AS f {join} WHERE {fts} MATCH :match {where} LIMIT :limit"
+_JOIN = "JOIN customer_search AS d ON d.key = f.rowid JOIN customers AS c ON c.id = d.customer_id"
 
 # Beyond this many units a scope is checked on the customers' rows instead of by terms.
 MAX_SCOPE_TERMS = 400
@@ -120,10 +118,11 @@ def _scope_units(session: Session, scope: OrgUnit | None) -> list[str] | None:
     )
 
 
-def search_ids(session: Session, query: str, scope: OrgUnit | None, limit: int = 100) -> list[str]:
-    """Ids of up to ``limit`` customers matching ``query`` inside ``scope``'s subtree
-    (None or the company at the root: everything), in index order, without repeats."""
-    found: dict[str, None] = {}
+def search_keys(session: Session, query: str, scope: OrgUnit | None, limit: int = 100) -> list[int]:
+    """Index keys of up to ``limit`` customers matching ``query`` inside ``scope``'s
+    subtree (None or the company at the root: everything), in index order, without
+    repeats. ``customer_ids`` turns them into customer ids (a page at a time is cheap)."""
+    found: dict[int, None] = {}
     ranges = plan(query)
     if not ranges:
         return []
@@ -134,8 +133,7 @@ def search_ids(session: Session, query: str, scope: OrgUnit | None, limit: int =
         scope_match = " AND (" + " OR ".join(f'"{org_term(u)}"' for u in units) + ")"
     elif units is not None:
         org_clause = (
-            "AND d.customer_id IN (SELECT id FROM customers WHERE org_unit_id IN "
-            "(SELECT id FROM org_units WHERE substr(path, 1, :plen) = :path))"
+            "AND c.org_unit_id IN (SELECT id FROM org_units WHERE substr(path, 1, :plen) = :path)"
         )
         params.update(path=scope.path, plen=len(scope.path))  # type: ignore[union-attr]
     for term_range in ranges:
@@ -144,18 +142,37 @@ def search_ids(session: Session, query: str, scope: OrgUnit | None, limit: int =
         match = term_range.match()
         if match is None:
             continue
-        join = like = ""
+        where = org_clause
         if term_range.name_like:
-            join = "JOIN customers AS c ON c.id = d.customer_id"
-            like = "AND c.name LIKE :like"
+            where += " AND c.name LIKE :like"
             params["like"] = term_range.name_like
-        sql = _SCAN.format(fts=FTS_TABLE, join=join, like=f"{like} {org_clause}")
+        sql = _SCAN.format(fts=FTS_TABLE, join=_JOIN if where else "", where=where)
         rows = session.execute(
             text(sql),
             {**params, "match": match + scope_match, "limit": limit + len(found)},
         )
-        for (customer_id,) in rows:
-            found.setdefault(customer_id, None)
+        for (key,) in rows:
+            found.setdefault(key, None)
             if len(found) >= limit:
                 break
     return list(found)
+
+
+def customer_ids(session: Session, keys: Sequence[int]) -> list[str]:
+    """The customer ids of these index keys, in the same order."""
+    by_key: dict[int, str] = {}
+    for start in range(0, len(keys), 500):
+        chunk = list(keys[start : start + 500])
+        rows = session.execute(
+            select(CustomerSearch.key, CustomerSearch.customer_id).where(
+                CustomerSearch.key.in_(chunk)
+            )
+        )
+        by_key.update((key, cid) for key, cid in rows)
+    return [by_key[k] for k in keys if k in by_key]
+
+
+def search_ids(session: Session, query: str, scope: OrgUnit | None, limit: int = 100) -> list[str]:
+    """Ids of up to ``limit`` customers matching ``query`` inside ``scope``'s subtree
+    (None or the company at the root: everything), in index order, without repeats."""
+    return customer_ids(session, search_keys(session, query, scope, limit))
