@@ -13,6 +13,9 @@ Order (most urgent first):
 4. the level again, in the configured order (B before C), then due date, booked
    time, id.
 
+An open task due within ``callbacks.book_ahead_days`` (7) is marked "to book": the
+procedure contacts the customer about a week before the call to agree a time (预约).
+
 Pages are fetched by keyset (the last row's sort key), so the tab never loads all
 tasks and page 50 costs what page 1 costs.
 """
@@ -30,7 +33,9 @@ from sqlalchemy.orm import Session, aliased
 from desktop_crm.errors import QT_TRANSLATE_NOOP, PermissionDenied
 from desktop_crm.models import CallbackTask, Customer, OrgUnit, Role, User, Vehicle
 from desktop_crm.models.callbacks import TaskReason, TaskStatus
+from desktop_crm.services.callbacks.config import RANGES
 from desktop_crm.services.customer_options import levels
+from desktop_crm.services.settings import DEFAULTS, get_setting
 
 PAGE = 100
 OPEN_STATUSES: tuple[str, ...] = (TaskStatus.OPEN.value, TaskStatus.BOOKED.value)
@@ -82,6 +87,7 @@ REASON_RANK: dict[str, int] = {
 ANOMALY_REASONS = frozenset({TaskReason.ABSENCE, TaskReason.VOLUME_DROP})
 TOP_LEVELS = 2  # "VIP and A": the first two configured levels
 UPCOMING_WINDOWS = (7, 14, 28, 56, 112)  # days read at a time, then the rest
+BOOK_AHEAD_KEY = "callbacks.book_ahead_days"
 
 
 @dataclass
@@ -112,6 +118,7 @@ class TaskRow:
     station: str
     group: str  # overdue / today / upcoming
     complaint_id: str | None
+    to_book: bool = False  # open, due within the booking lead: contact the customer now
     key: tuple[Any, ...] = field(default=(), repr=False)  # the keyset position
 
 
@@ -268,14 +275,25 @@ def _page(
             params = {"low": window_low, "high": window_high, "limit": limit - len(records)}
             records += session.execute(statement, params).all()
             if len(records) >= limit:
-                rows = _rows(session, records, day, len(keys))
+                rows = _rows(session, records, today, len(keys))
                 return rows, QueueCursor(key=rows[-1].key)
-    return _rows(session, records, day, len(keys)), QueueCursor(done=True)
+    return _rows(session, records, today, len(keys)), QueueCursor(done=True)
 
 
-def _rows(session: Session, records: list[Any], today: str, n_keys: int) -> list[TaskRow]:
+def book_by(session: Session, today: date) -> str:
+    """The last due date of open tasks to book now (预约, about a week before the call)."""
+    days = get_setting(session, BOOK_AHEAD_KEY)
+    low, high = RANGES[BOOK_AHEAD_KEY]
+    if not isinstance(days, int) or isinstance(days, bool) or not low <= days <= high:
+        days = DEFAULTS[BOOK_AHEAD_KEY]
+    return (today + timedelta(days=days)).isoformat()
+
+
+def _rows(session: Session, records: list[Any], day: date, n_keys: int) -> list[TaskRow]:
     if not records:
         return []
+    today = day.isoformat()
+    last_to_book = book_by(session, day)
     plates = _plates(session, {r.customer_id for r in records if not r.name})
     rows = []
     for r in records:
@@ -304,6 +322,7 @@ def _rows(session: Session, records: list[Any], today: str, n_keys: int) -> list
                 station=r.station or "",
                 group=group.value,
                 complaint_id=r.complaint_id,
+                to_book=(r.status == TaskStatus.OPEN and today < r.due_date <= last_to_book),
                 key=tuple(getattr(r, f"k{n}") for n in range(n_keys)),
             )
         )
