@@ -14,10 +14,10 @@ to the dormant / lost follow-up (exit survey); lost customers and prospects get 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
-from desktop_crm.localtime import local_date
+from desktop_crm.localtime import local_zone
 from desktop_crm.models import CustomerStatus, TaskReason
 from desktop_crm.services.callbacks.config import RulesConfig
 from desktop_crm.services.callbacks.customer_pass import INTERVAL, LAST_VISIT, CustomerRule
@@ -65,12 +65,21 @@ def absence_rule(config: RulesConfig, owners: Owners, today: date) -> CustomerRu
               "absence_late": config.max_late_days}  # fmt: skip
     due = (today + timedelta(days=config.absence_due_days)).isoformat()
 
+    reason = TaskReason.ABSENCE.value
+    zone = local_zone()
+    texts: dict[tuple[float, str], str] = {}  # by (interval, last visit's day): few of them
+
     def build(c: Candidate, row: Sequence[Any], _value: Any) -> NewTask:
         last, interval = row[LAST_VISIT], row[INTERVAL]
-        text = config.text("absence", interval=interval_text(interval), last=local_date(last) or "")
+        key = (interval, datetime.fromtimestamp(last / 1000, tz=zone).strftime("%Y-%m-%d"))
+        text = texts.get(key)
+        if text is None:
+            text = texts[key] = config.text(
+                "absence", interval=interval_text(interval), last=key[1]
+            )
         return NewTask(
             candidate=c,
-            reason=TaskReason.ABSENCE.value,
+            reason=reason,
             episode_key=episode_key(c.customer_id, last),
             purpose=purpose_for(config, c, text),
             due_date=due,

@@ -38,10 +38,12 @@ def exit_rule(config: RulesConfig, owners: Owners, today: date) -> CustomerRule:
     due = (today + timedelta(days=config.exit_due_days)).isoformat()
     text = config.text("exit_survey")
 
+    reason = TaskReason.EXIT_SURVEY.value
+
     def build(c: Candidate, _row: Sequence[Any], _value: Any) -> NewTask:
         return NewTask(
             candidate=c,
-            reason=TaskReason.EXIT_SURVEY.value,
+            reason=reason,
             episode_key=episode_key(c.customer_id),
             purpose=purpose_for(config, c, text),
             due_date=due,

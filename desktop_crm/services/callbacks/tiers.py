@@ -73,11 +73,13 @@ def tier_rule(config: RulesConfig, owners: Owners, today: date) -> CustomerRule 
                               AND t.due_date BETWEEN {first} AND {last})"""
     texts = [config.text("tier", rule=rule.name) for rule in rules]
 
+    reason = TaskReason.TIER.value
+
     def build(c: Candidate, _row: Sequence[Any], index: int) -> NewTask:
         period_key, first, last = periods[index]
         return NewTask(
             candidate=c,
-            reason=TaskReason.TIER.value,
+            reason=reason,
             episode_key=episode_key(c.customer_id, period_key),
             purpose=purpose_for(config, c, texts[index]),
             due_date=spread_day(c.customer_id, max(first, today), last).isoformat(),
