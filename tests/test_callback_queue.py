@@ -179,6 +179,23 @@ def test_booked_task_is_due_on_its_appointments_day(db: Database, org: Org) -> N
         assert [t.id for t in due_today_unrecorded(s, staff, TODAY + 3 * DAY)] == [task.id]
 
 
+def test_open_tasks_of_the_coming_week_are_to_book(db: Database, org: Org) -> None:
+    """预约: the customer is contacted about a week before the call to agree a time."""
+    from desktop_crm.services.callbacks import config
+
+    with db.sessions.begin() as s:
+        staff = user(s, org, "staff")
+        soon = add_task(s, add_customer(s, org.station, "下周"), "tier", TODAY + 7 * DAY, staff)
+        later = add_task(s, add_customer(s, org.station, "下下周"), "tier", TODAY + 8 * DAY, staff)
+        booked = add_task(s, add_customer(s, org.station, "已约"), "tier", TODAY + 5 * DAY, staff)
+        book(s, staff, booked.id, local_ms(TODAY + 5 * DAY, 15), "", now=local_ms(TODAY, 9))
+        today = add_task(s, add_customer(s, org.station, "今天"), "tier", TODAY, staff)
+        rows = {r.id: r.to_book for r in my_tasks(s, staff, TODAY)[0]}
+        assert rows == {soon.id: True, later.id: False, booked.id: False, today.id: False}
+        config.save_settings(s, user(s, org, "admin"), {"callbacks.book_ahead_days": 10})
+        assert {r.id for r in my_tasks(s, staff, TODAY)[0] if r.to_book} == {soon.id, later.id}
+
+
 def test_due_today_unrecorded_is_the_users_open_tasks_of_the_day(db: Database, org: Org) -> None:
     with db.sessions.begin() as s:
         staff = user(s, org, "staff")

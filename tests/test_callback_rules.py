@@ -135,6 +135,24 @@ def test_absence_task_on_the_fourth_day_past_the_usual_interval(
     assert "7" in (task.purpose or "") and "2026-06-01" in (task.purpose or "")
 
 
+def test_absences_follow_visits_that_came_without_their_figures(db: Database, org: Org) -> None:
+    """Visits stored without the import's bookkeeping (e.g. by sync) count in the same run:
+    a customer with no figures yet can be absent, one who came back since is not."""
+    with db.sessions.begin() as s:
+        new = customer(s, org.station, org.users["staff"], name="新来的", phone="13900000001")
+        visits(s, new, weekly(date(2026, 6, 1)), stats=False)
+        back = customer(s, org.station, org.users["staff"], name="回来了", phone="13900000002")
+        visits(s, back, weekly(date(2026, 6, 1)))
+        visits(s, back, [date(2026, 6, 10)], stats=False)  # stored last visit: June 1
+        new_id, back_id = new.id, back.id
+    result = run(db, date(2026, 6, 12))
+    assert result.refreshed == 2
+    (task,) = tasks(db, new_id, "absence")
+    assert task.episode_key == f"absence:{new_id}:{at(date(2026, 6, 1))}"
+    assert tasks(db, back_id, "absence") == []
+    assert run(db, date(2026, 6, 12)).total_created == 0
+
+
 def test_one_task_per_absence_and_a_visit_closes_it(db: Database, org: Org, regular: str) -> None:
     run(db, date(2026, 6, 12))
     # running again, the same day or later in the same absence, adds nothing

@@ -347,6 +347,10 @@ def test_anomaly_asks_for_the_cause(qtbot: QtBot, db: Database, org: Org, tasks:
 # -- booking and rescheduling -----------------------------------------------------------------
 def test_book_a_time(qtbot: QtBot, db: Database, org: Org, tasks: Queue) -> None:
     tab = open_tab(qtbot, db, org)
+    row = tab.queue.model.row_of(tasks.upcoming)  # due in a week: time to agree a time
+    assert cell(tab, row, "status") == tr("TaskTableModel", "{status}, to book").format(
+        status=tr("callbacks", "Open")
+    )
     select_task(qtbot, tab, tasks.upcoming)
     click(qtbot, button(tab, "bookCallback"))
     dialog = wait_window(qtbot, BookDialog)

@@ -30,6 +30,7 @@ from desktop_crm.services.users import create_user, set_active
 from desktop_crm.views.callbacks.reassign_dialog import BulkReassignDialog
 from desktop_crm.views.callbacks.weekly_reports import WeeklyReportPanel
 from desktop_crm.views.callbacks.workload import WorkloadPanel
+from desktop_crm.views.lazy_page import LazyPage
 from tests.callback_report_data import (
     TODAY,
     WEEK,
@@ -432,12 +433,15 @@ def test_both_pages_sit_in_the_callback_tab(qtbot: QtBot, db: Database, org: Org
     show(qtbot, tab)
     titles = [tab.sections.tabText(n) for n in range(tab.sections.count())]
     assert titles[-2:] == ["回访周报", "工作量(1:15)"]
-    reports = tab.sections.widget(titles.index("回访周报"))
+    page = tab.sections.widget(titles.index("回访周报"))
+    assert isinstance(page, LazyPage) and not page.built  # built when first shown
+    reports = page.page()
     assert isinstance(reports, WeeklyReportPanel)
     with qtbot.waitSignal(reports.listed, timeout=5000):  # loads when first shown
-        tab.sections.setCurrentWidget(reports)
-    workload = tab.sections.widget(titles.index("工作量(1:15)"))
+        tab.sections.setCurrentWidget(page)
+    page = tab.sections.widget(titles.index("工作量(1:15)"))
+    tab.sections.setCurrentWidget(page)
+    workload = page.page()
     assert isinstance(workload, WorkloadPanel)
-    with qtbot.waitSignal(workload.loaded, timeout=5000):
-        tab.sections.setCurrentWidget(workload)
+    qtbot.waitUntil(lambda: bool(workload.model.rows), timeout=5000)
     assert {r.name for r in workload.model.rows} == {"李娜", "张伟", "王芳"}  # 周杰 left

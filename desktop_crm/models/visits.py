@@ -11,7 +11,9 @@ from desktop_crm.models.base import Base, Synced
 class Visit(Synced, Base):
     __tablename__ = "visits"
     __table_args__ = (
-        Index("ix_visits_customer_time", "customer_id", "visited_at"),
+        # litres and deleted too: the callback rules read visits by customer from the
+        # index alone (services/callbacks/scan.py)
+        Index("ix_visits_customer_time", "customer_id", "visited_at", "litres", "deleted"),
         Index("ix_visits_org_time", "org_unit_id", "visited_at"),
     )
 

@@ -33,6 +33,7 @@ DEFAULTS: dict[str, Any] = {
     "grading.kept_levels": ["VIP"],
     # Callback rules (回访规则), see services/callbacks/config.py for what each key means.
     "callbacks.max_attempts": 3,
+    "callbacks.book_ahead_days": 7,
     "callbacks.tier_rules": [
         {
             "name": "VIP客户(公司零售部)",

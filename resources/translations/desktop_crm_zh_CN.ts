@@ -316,6 +316,10 @@
         <translation>标记“联系不上”前的尝试次数</translation>
     </message>
     <message>
+        <source>Book the call ahead (days)</source>
+        <translation>提前预约天数</translation>
+    </message>
+    <message>
         <source>Code</source>
         <translation>代码</translation>
     </message>
@@ -3313,6 +3317,10 @@
     <message>
         <source>{status}, overdue</source>
         <translation>{status}，已逾期</translation>
+    </message>
+    <message>
+        <source>{status}, to book</source>
+        <translation>{status}，待预约</translation>
     </message>
 </context>
 <context>

@@ -13,24 +13,17 @@ to the dormant / lost follow-up (exit survey); lost customers and prospects get 
 
 from __future__ import annotations
 
-import sqlite3
-from datetime import date, timedelta
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
 from typing import Any
 
-from desktop_crm.localtime import local_date
+from desktop_crm.localtime import local_zone
 from desktop_crm.models import CustomerStatus, TaskReason
 from desktop_crm.services.callbacks.config import RulesConfig
+from desktop_crm.services.callbacks.customer_pass import INTERVAL, LAST_VISIT, CustomerRule
 from desktop_crm.services.callbacks.intervals import DAY_MS
 from desktop_crm.services.callbacks.periods import local_midnight_ms
-from desktop_crm.services.callbacks.task_rows import (
-    CONTACTABLE,
-    CUSTOMER_SQL,
-    NewTask,
-    Owners,
-    candidate,
-    insert_tasks,
-    purpose_for,
-)
+from desktop_crm.services.callbacks.task_rows import Candidate, NewTask, Owners, purpose_for
 
 
 def episode_key(customer_id: str, last_visit_at: int) -> str:
@@ -56,39 +49,41 @@ def interval_text(days: float) -> str:
     return f"{days:.0f}" if float(days).is_integer() else f"{days:.1f}"
 
 
-def absence_tasks(
-    conn: sqlite3.Connection, config: RulesConfig, owners: Owners, today: date, now: int
-) -> int:
+def absence_rule(config: RulesConfig, owners: Owners, today: date) -> CustomerRule:
+    """The absence anomalies as one rule of the customer pass."""
     day, offset = day_numbers(today)
-    since = f"(:day - (c.last_visit_at + :offset) / {DAY_MS})"
-    sql = f"""
-        SELECT {CUSTOMER_SQL}, c.last_visit_at, c.usual_interval_days FROM customers AS c
-        WHERE {CONTACTABLE}
-          AND c.status NOT IN ('{CustomerStatus.LOST.value}', '{CustomerStatus.PROSPECT.value}')
-          AND c.usual_interval_days IS NOT NULL AND c.last_visit_at IS NOT NULL
-          AND {since} > c.usual_interval_days + :grace
-          AND {since} <= c.usual_interval_days + :grace + :late
-          AND NOT EXISTS (SELECT 1 FROM callback_tasks AS t
-                          WHERE t.episode_key = 'absence:' || c.id || ':' || c.last_visit_at)
-    """
-    params = {"day": day, "offset": offset, "grace": config.grace_days,
-              "late": config.max_late_days}  # fmt: skip
+    since = f"(:absence_day - (c.last_visit_at + :absence_offset) / {DAY_MS})"
+    value = f"""CASE WHEN c.status NOT IN ('{CustomerStatus.LOST.value}',
+                                          '{CustomerStatus.PROSPECT.value}')
+                  AND c.usual_interval_days IS NOT NULL AND c.last_visit_at IS NOT NULL
+                  AND {since} > c.usual_interval_days + :absence_grace
+                  AND {since} <= c.usual_interval_days + :absence_grace + :absence_late
+                THEN 1 END"""
+    fresh = """NOT EXISTS (SELECT 1 FROM callback_tasks AS t
+                           WHERE t.episode_key = 'absence:' || x.id || ':' || x.last_visit_at)"""
+    params = {"absence_day": day, "absence_offset": offset, "absence_grace": config.grace_days,
+              "absence_late": config.max_late_days}  # fmt: skip
     due = (today + timedelta(days=config.absence_due_days)).isoformat()
 
-    def tasks() -> Any:
-        for row in conn.execute(sql, params):
-            c = candidate(row)
-            last, interval = row[5], row[6]
-            text = config.text(
-                "absence", interval=interval_text(interval), last=local_date(last) or ""
-            )
-            yield NewTask(
-                candidate=c,
-                reason=TaskReason.ABSENCE.value,
-                episode_key=episode_key(c.customer_id, last),
-                purpose=purpose_for(config, c, text),
-                due_date=due,
-                assignee_id=owners.for_maintainer(c),
-            )
+    reason = TaskReason.ABSENCE.value
+    zone = local_zone()
+    texts: dict[tuple[float, str], str] = {}  # by (interval, last visit's day): few of them
 
-    return insert_tasks(conn, list(tasks()), now)
+    def build(c: Candidate, row: Sequence[Any], _value: Any) -> NewTask:
+        last, interval = row[LAST_VISIT], row[INTERVAL]
+        key = (interval, datetime.fromtimestamp(last / 1000, tz=zone).strftime("%Y-%m-%d"))
+        text = texts.get(key)
+        if text is None:
+            text = texts[key] = config.text(
+                "absence", interval=interval_text(interval), last=key[1]
+            )
+        return NewTask(
+            candidate=c,
+            reason=reason,
+            episode_key=episode_key(c.customer_id, last),
+            purpose=purpose_for(config, c, text),
+            due_date=due,
+            assignee_id=owners.for_maintainer(c),
+        )
+
+    return CustomerRule(TaskReason.ABSENCE.value, value, fresh, build, params)

@@ -21,6 +21,8 @@ Keys (company settings, 基础设置; defaults in services/settings.py DEFAULTS)
 - ``callbacks.texts``: the purpose written into each task (the company's own words,
   with ``{fields}``), and the notes of tasks the rules close.
 - ``callbacks.max_attempts``: tries before a task is marked unreachable (recording).
+- ``callbacks.book_ahead_days``: how many days ahead an open task is shown as "to book"
+  (预约: the customer is contacted about a week before the call; queue.py).
 
 Values that cannot be used (a wrong type, an unknown period) fall back to the default:
 a broken setting never stops the rules.
@@ -66,6 +68,7 @@ SCALAR_KEYS = (
     "callbacks.exit.window_days",
     "callbacks.exit.due_days",
     "callbacks.max_attempts",
+    "callbacks.book_ahead_days",
 )
 # Allowed ranges of the numbers (inclusive).
 RANGES: dict[str, tuple[float, float]] = {
@@ -79,6 +82,7 @@ RANGES: dict[str, tuple[float, float]] = {
     "callbacks.exit.window_days": (30, 3650),
     "callbacks.exit.due_days": (0, 60),
     "callbacks.max_attempts": (1, 20),
+    "callbacks.book_ahead_days": (0, 60),
 }
 
 

@@ -39,11 +39,11 @@ def _changed(
 
 def refresh_customers(
     conn: sqlite3.Connection, customer_ids: Iterable[str], min_visits: int, now: int
-) -> int:
-    """Recompute the given customers from their live visits; how many changed."""
+) -> list[str]:
+    """Recompute the given customers from their live visits; the ids of those that changed."""
     ids = set(customer_ids)
     if not ids:
-        return 0
+        return []
     current = {
         cid: (last, interval)
         for cid, last, interval in bulk.lookup(
@@ -67,7 +67,7 @@ def refresh_customers(
         if new is not None:
             updates.append((*new, now, cid))
     bulk.update(conn, "customers", ("last_visit_at", "usual_interval_days", "updated_at"), updates)
-    return len(updates)
+    return [cid for *_values, cid in updates]
 
 
 def refresh_all(

@@ -13,6 +13,9 @@ Order (most urgent first):
 4. the level again, in the configured order (B before C), then due date, booked
    time, id.
 
+An open task due within ``callbacks.book_ahead_days`` (7) is marked "to book": the
+procedure contacts the customer about a week before the call to agree a time (预约).
+
 Pages are fetched by keyset (the last row's sort key), so the tab never loads all
 tasks and page 50 costs what page 1 costs.
 """
@@ -24,13 +27,15 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, literal, select, tuple_
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, bindparam, case, func, literal, select, tuple_
+from sqlalchemy.orm import Session, aliased
 
 from desktop_crm.errors import QT_TRANSLATE_NOOP, PermissionDenied
 from desktop_crm.models import CallbackTask, Customer, OrgUnit, Role, User, Vehicle
 from desktop_crm.models.callbacks import TaskReason, TaskStatus
+from desktop_crm.services.callbacks.config import RANGES
 from desktop_crm.services.customer_options import levels
+from desktop_crm.services.settings import DEFAULTS, get_setting
 
 PAGE = 100
 OPEN_STATUSES: tuple[str, ...] = (TaskStatus.OPEN.value, TaskStatus.BOOKED.value)
@@ -82,6 +87,7 @@ REASON_RANK: dict[str, int] = {
 ANOMALY_REASONS = frozenset({TaskReason.ABSENCE, TaskReason.VOLUME_DROP})
 TOP_LEVELS = 2  # "VIP and A": the first two configured levels
 UPCOMING_WINDOWS = (7, 14, 28, 56, 112)  # days read at a time, then the rest
+BOOK_AHEAD_KEY = "callbacks.book_ahead_days"
 
 
 @dataclass
@@ -112,6 +118,7 @@ class TaskRow:
     station: str
     group: str  # overdue / today / upcoming
     complaint_id: str | None
+    to_book: bool = False  # open, due within the booking lead: contact the customer now
     key: tuple[Any, ...] = field(default=(), repr=False)  # the keyset position
 
 
@@ -185,31 +192,30 @@ def _scope_conditions(
     return conditions
 
 
-def _windows(
-    group: int, today: date, key: tuple[Any, ...] | None
-) -> list[tuple[ColumnElement[bool], ...]]:
-    """The due-date ranges to read a group in, in key order.
+def _windows(group: int, today: date, key: tuple[Any, ...] | None) -> list[tuple[str, str]]:
+    """The due-date ranges [low, high) to read a group in, in key order.
 
     Overdue tasks are ordered by level and reason across all their days, so that group
     is one range. Upcoming ones are ordered by day first: they are read a window of
     days at a time (7, 14, 28, ... days, then the rest), so a large team's first page
-    sorts one week of tasks rather than the whole quarter.
+    sorts one week of tasks rather than the whole quarter. Every range has the same
+    form, so the query is compiled once and its plan reused.
     """
     day = today.isoformat()
-    due = CallbackTask.due_date
+    tomorrow = today + timedelta(days=1)
     if group == 0:
-        return [(due < day,)]
+        return [("", day)]
     if group == 1:
-        return [(due == day,)]
-    start = today + timedelta(days=1)
+        return [(day, tomorrow.isoformat())]
+    start = tomorrow
     if key is not None and key[0] == 2 and key[1]:
         start = max(start, date.fromisoformat(key[1]))
-    ranges: list[tuple[ColumnElement[bool], ...]] = []
+    ranges: list[tuple[str, str]] = []
     for size in UPCOMING_WINDOWS:
         end = start + timedelta(days=size)
-        ranges.append((due >= start.isoformat(), due < end.isoformat()))
+        ranges.append((start.isoformat(), end.isoformat()))
         start = end
-    ranges.append((due >= start.isoformat(),))
+    ranges.append((start.isoformat(), "9999-12-31~"))  # after any YYYY-MM-DD
     return ranges
 
 
@@ -230,48 +236,64 @@ def _page(
     conditions = _scope_conditions(session, user, team, flt)
     if cursor.key is not None:
         conditions.append(tuple_(*keys) > tuple_(*cursor.key))
+    low, high = bindparam("low"), bindparam("high")
+    station, assignee = aliased(OrgUnit), aliased(User)  # apart from the scope's subqueries
+    statement = (
+        select(
+            CallbackTask.id,
+            CallbackTask.customer_id,
+            CallbackTask.reason,
+            CallbackTask.purpose,
+            CallbackTask.due_date,
+            CallbackTask.appointment_at,
+            CallbackTask.status,
+            CallbackTask.attempts,
+            CallbackTask.assignee_id,
+            CallbackTask.org_unit_id,
+            CallbackTask.complaint_id,
+            Customer.name,
+            Customer.kind,
+            Customer.level,
+            assignee.name.label("assignee"),
+            station.name.label("station"),
+            *[key.label(f"k{n}") for n, key in enumerate(keys)],
+        )
+        .join(Customer, Customer.id == CallbackTask.customer_id)
+        .join(station, station.id == CallbackTask.org_unit_id)
+        .outerjoin(assignee, assignee.id == CallbackTask.assignee_id)
+        .where(*conditions, CallbackTask.due_date >= low, CallbackTask.due_date < high)
+        .order_by(*keys)
+        .limit(bindparam("limit"))
+    )
     wanted = {Group.OVERDUE: 0, Group.TODAY: 1, Group.UPCOMING: 2}.get(Group(flt.group))
     first = cursor.key[0] if cursor.key is not None else 0
     records: list[Any] = []
     for group in range(first, 3):
         if wanted is not None and group != wanted:
             continue
-        for window in _windows(group, today, cursor.key):
-            statement = (
-                select(
-                    CallbackTask.id,
-                    CallbackTask.customer_id,
-                    CallbackTask.reason,
-                    CallbackTask.purpose,
-                    CallbackTask.due_date,
-                    CallbackTask.appointment_at,
-                    CallbackTask.status,
-                    CallbackTask.attempts,
-                    CallbackTask.assignee_id,
-                    CallbackTask.org_unit_id,
-                    CallbackTask.complaint_id,
-                    Customer.name,
-                    Customer.kind,
-                    Customer.level,
-                    *[key.label(f"k{n}") for n, key in enumerate(keys)],
-                )
-                .join(Customer, Customer.id == CallbackTask.customer_id)
-                .where(and_(*conditions, *window))
-                .order_by(*keys)
-                .limit(limit - len(records))
-            )
-            records += session.execute(statement).all()
+        for window_low, window_high in _windows(group, today, cursor.key):
+            params = {"low": window_low, "high": window_high, "limit": limit - len(records)}
+            records += session.execute(statement, params).all()
             if len(records) >= limit:
-                rows = _rows(session, records, day, len(keys))
+                rows = _rows(session, records, today, len(keys))
                 return rows, QueueCursor(key=rows[-1].key)
-    return _rows(session, records, day, len(keys)), QueueCursor(done=True)
+    return _rows(session, records, today, len(keys)), QueueCursor(done=True)
 
 
-def _rows(session: Session, records: list[Any], today: str, n_keys: int) -> list[TaskRow]:
+def book_by(session: Session, today: date) -> str:
+    """The last due date of open tasks to book now (预约, about a week before the call)."""
+    days = get_setting(session, BOOK_AHEAD_KEY)
+    low, high = RANGES[BOOK_AHEAD_KEY]
+    if not isinstance(days, int) or isinstance(days, bool) or not low <= days <= high:
+        days = DEFAULTS[BOOK_AHEAD_KEY]
+    return (today + timedelta(days=days)).isoformat()
+
+
+def _rows(session: Session, records: list[Any], day: date, n_keys: int) -> list[TaskRow]:
     if not records:
         return []
-    units = _names(session, OrgUnit, {r.org_unit_id for r in records})
-    people = _names(session, User, {r.assignee_id for r in records if r.assignee_id})
+    today = day.isoformat()
+    last_to_book = book_by(session, day)
     plates = _plates(session, {r.customer_id for r in records if not r.name})
     rows = []
     for r in records:
@@ -296,22 +318,15 @@ def _rows(session: Session, records: list[Any], today: str, n_keys: int) -> list
                 status=r.status,
                 attempts=r.attempts or 0,
                 assignee_id=r.assignee_id,
-                assignee=people.get(r.assignee_id) if r.assignee_id else None,
-                station=units.get(r.org_unit_id, ""),
+                assignee=r.assignee,
+                station=r.station or "",
                 group=group.value,
                 complaint_id=r.complaint_id,
+                to_book=(r.status == TaskStatus.OPEN and today < r.due_date <= last_to_book),
                 key=tuple(getattr(r, f"k{n}") for n in range(n_keys)),
             )
         )
     return rows
-
-
-def _names(session: Session, model: Any, ids: set[str]) -> dict[str, str]:
-    if not ids:
-        return {}
-    return dict(
-        session.execute(select(model.id, model.name).where(model.id.in_(ids))).tuples().all()
-    )
 
 
 def _plates(session: Session, customer_ids: set[str]) -> dict[str, str]:

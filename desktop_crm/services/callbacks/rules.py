@@ -3,18 +3,20 @@
 ``run_rules(session, today)`` runs, inside the caller's transaction:
 
 1. open rule tasks of customers who may no longer be contacted are cancelled
-   (closing.py), then the routine calls by level (tiers.py) and the exit surveys
-   (exits.py) are made;
-2. meanwhile one scan of the recent visits runs on a second connection (scan.py):
+   (closing.py); then one pass over the customers (customer_pass.py) finds the
+   routine calls by level (tiers.py), the exit surveys (exits.py) and the absence
+   anomalies (absence.py), and the first two are made;
+2. meanwhile one pass over the recent visits runs on a second connection (scan.py):
    volume drops, and customers whose stored last visit is stale; those customers'
    last visit and usual interval are then recomputed (intervals.py);
 3. absence episodes of customers who came back are closed, then the absence anomalies
-   (absence.py) and the volume drops (volume.py) are made.
+   are made (those of the customers just recomputed are worked out again from their
+   new figures), and the volume drops (volume.py).
 
 Every task carries an episode key (unique in the table), and every rule selects only
 customers without one: running the rules twice creates nothing new. The work is
-set-based SQL on the session's sqlite3 connection (one scan of the visits table, a
-few of the customers table), never a query per customer.
+set-based SQL on the session's sqlite3 connection (one pass over the visits, one
+over the customers), never a query per customer.
 
 The scan reads what is committed: visits written earlier in the caller's own
 transaction are seen by the next run (the import updates the customers' last visit
@@ -34,8 +36,9 @@ from desktop_crm.errors import QT_TRANSLATE_NOOP
 from desktop_crm.ids import now_ms
 from desktop_crm.models import TaskReason
 from desktop_crm.services.callbacks import closing, config, intervals
-from desktop_crm.services.callbacks.absence import absence_tasks
-from desktop_crm.services.callbacks.exits import exit_tasks
+from desktop_crm.services.callbacks.absence import absence_rule
+from desktop_crm.services.callbacks.customer_pass import CustomerRule, select_tasks
+from desktop_crm.services.callbacks.exits import exit_rule
 from desktop_crm.services.callbacks.scan import (
     VisitScan,
     cached_scan,
@@ -43,8 +46,8 @@ from desktop_crm.services.callbacks.scan import (
     scan_visits,
     start_scan,
 )
-from desktop_crm.services.callbacks.task_rows import Owners
-from desktop_crm.services.callbacks.tiers import tier_tasks
+from desktop_crm.services.callbacks.task_rows import Owners, insert_tasks
+from desktop_crm.services.callbacks.tiers import tier_rule
 from desktop_crm.services.callbacks.volume import volume_tasks
 from desktop_crm.services.importing import bulk
 
@@ -123,22 +126,47 @@ def run_rules(
         report(0, STEPS, CLOSING)
         result.closed_not_contactable = closing.close_not_contactable(conn, cfg, now)
         report(1, STEPS, TIERS)
-        result.created[TaskReason.TIER.value] = tier_tasks(conn, cfg, owners, today, now)
-        report(2, STEPS, EXITS)
-        result.created[TaskReason.EXIT_SURVEY.value] = exit_tasks(conn, cfg, owners, today, now)
+        absence = absence_rule(cfg, owners, today)
+        tier = tier_rule(cfg, owners, today)
+        by_customer: list[CustomerRule] = [
+            *([tier] if tier else []),
+            exit_rule(cfg, owners, today),
+            absence,
+        ]
+        made = select_tasks(conn, by_customer)
+        # A first run on a large store makes more tasks than the table holds: building
+        # the secondary indexes once afterwards is cheaper than inserting into them.
+        many = sum(len(tasks) for tasks in made.values())
+        rebuild = many > 10_000 and bulk.table_is_smaller_than(conn, "callback_tasks", many)
+        with bulk.indexes_rebuilt(conn, ["callback_tasks"], rebuild):
+            result.created[TaskReason.TIER.value] = insert_tasks(
+                conn, made.get(TaskReason.TIER.value, []), now
+            )
+            report(2, STEPS, EXITS)
+            result.created[TaskReason.EXIT_SURVEY.value] = insert_tasks(
+                conn, made[TaskReason.EXIT_SURVEY.value], now
+            )
 
-        report(3, STEPS, READING)
-        if not isinstance(pending, VisitScan):
-            scan = pending.result()
-            remember(conn, scan)
-        else:
-            scan = pending
-        report(4, STEPS, REFRESHING)
-        result.refreshed = intervals.refresh_customers(conn, scan.stale, cfg.min_visits, now)
-        result.closed_returned = closing.close_returned(conn, cfg, now)
-        result.closed = result.closed_returned + result.closed_not_contactable
-        report(5, STEPS, ABSENCES)
-        result.created[TaskReason.ABSENCE.value] = absence_tasks(conn, cfg, owners, today, now)
+            report(3, STEPS, READING)
+            if not isinstance(pending, VisitScan):
+                scan = pending.result()
+                remember(conn, scan)
+            else:
+                scan = pending
+            report(4, STEPS, REFRESHING)
+            refreshed = set(intervals.refresh_customers(conn, scan.stale, cfg.min_visits, now))
+            result.refreshed = len(refreshed)
+            result.closed_returned = closing.close_returned(conn, cfg, now)
+            result.closed = result.closed_returned + result.closed_not_contactable
+            report(5, STEPS, ABSENCES)
+            absent = [
+                task
+                for task in made[TaskReason.ABSENCE.value]
+                if task.candidate.customer_id not in refreshed
+            ]
+            if refreshed:  # their last visit or usual interval changed after the pass
+                absent += select_tasks(conn, [absence], only=refreshed)[TaskReason.ABSENCE.value]
+            result.created[TaskReason.ABSENCE.value] = insert_tasks(conn, absent, now)
         report(6, STEPS, VOLUMES)
         result.created[TaskReason.VOLUME_DROP.value] = volume_tasks(
             conn, cfg, owners, scan, today, now

@@ -18,7 +18,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from desktop_crm.ids import new_id
 from desktop_crm.models import OrgKind, Role, TaskStatus
@@ -40,8 +40,7 @@ TASK_COLS = (
 CUSTOMER_SQL = "c.id, c.org_unit_id, c.maintainer_id, c.preferred_channel, c.preferred_time"
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):  # a tuple: made for every selected customer, so cheap
     customer_id: str
     station_id: str
     maintainer_id: str | None
@@ -59,9 +58,24 @@ def channel_for(c: Candidate) -> str:
 
 def purpose_for(config: RulesConfig, c: Candidate, text: str) -> str:
     if c.preferred_time and c.preferred_time.strip():
-        note = config.text("preferred_time", time=c.preferred_time.strip())
+        note = _time_note(config, c.preferred_time.strip())
         return f"{text};{note}" if note else text
     return text
+
+
+def _time_note(config: RulesConfig, preferred: str) -> str:
+    """The preferred-time note; there are few distinct times, so each is formatted once
+    per run (the cache holds the notes of the last settings used)."""
+    if _time_notes[0] is not config:
+        _time_notes[:] = [config, {}]
+    notes: dict[str, str] = _time_notes[1]
+    note = notes.get(preferred)
+    if note is None:
+        note = notes[preferred] = config.text("preferred_time", time=preferred)
+    return note
+
+
+_time_notes: list[Any] = [None, {}]
 
 
 class Owners:
@@ -153,12 +167,13 @@ def insert_tasks(conn: sqlite3.Connection, tasks: Iterable[NewTask], now: int) -
             created += conn.executemany(sql, batch).rowcount
             batch.clear()
 
+    status = TaskStatus.OPEN.value
     with bulk.gc_paused():
         for t in tasks:
             c = t.candidate
             batch.append((
                 new_id(), now, c.station_id, c.customer_id, t.reason, t.campaign_id,
-                t.episode_key, t.purpose, t.due_date, t.assignee_id, TaskStatus.OPEN.value, 0,
+                t.episode_key, t.purpose, t.due_date, t.assignee_id, status, 0,
                 channel_for(c), now,
             ))  # fmt: skip
             if len(batch) >= bulk.BATCH:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import gc
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from typing import Any
@@ -23,7 +23,10 @@ def raw_connection(session: Session) -> sqlite3.Connection:
 
 
 def lookup(
-    conn: sqlite3.Connection, sql: str, keys: Iterable[Any], params: Sequence[Any] = ()
+    conn: sqlite3.Connection,
+    sql: str,
+    keys: Iterable[Any],
+    params: Sequence[Any] | Mapping[str, Any] = (),
 ) -> list[tuple[Any, ...]]:
     """Rows of ``sql`` for a set of keys; ``sql`` reads them as ``(SELECT k FROM temp.keys)``.
 

@@ -7,6 +7,7 @@ the day changes, and refreshes the queue when they finish.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
@@ -15,6 +16,11 @@ from desktop_crm.ids import now_ms
 from desktop_crm.models import OrgUnit, User
 from desktop_crm.models.db import Database
 from desktop_crm.views.callbacks.queue_panel import QueuePanel
+from desktop_crm.views.lazy_page import LazyPage
+
+if TYPE_CHECKING:
+    from desktop_crm.views.callbacks.weekly_reports import WeeklyReportPanel
+    from desktop_crm.views.callbacks.workload import WorkloadPanel
 
 
 class CallbackTab(QWidget):
@@ -45,14 +51,23 @@ class CallbackTab(QWidget):
             self._start_rules()
 
     def _mount_sections(self) -> None:
-        """The pages after the queue (weekly reports, workload) are added here."""
+        """The pages after the queue (weekly reports, workload) are added here; each is
+        built (and its code imported) when it is first shown, so the tab opens with the
+        queue alone."""
+        self.weekly_reports: LazyPage[WeeklyReportPanel] = LazyPage(self._weekly_reports)
+        self.sections.addTab(self.weekly_reports, self.tr("Weekly reports"))
+        self.workload: LazyPage[WorkloadPanel] = LazyPage(self._workload)
+        self.sections.addTab(self.workload, self.tr("Workload"))
+
+    def _weekly_reports(self) -> WeeklyReportPanel:
         from desktop_crm.views.callbacks.weekly_reports import WeeklyReportPanel
+
+        return WeeklyReportPanel(self.db, self.user, self.org_unit)
+
+    def _workload(self) -> WorkloadPanel:
         from desktop_crm.views.callbacks.workload import WorkloadPanel
 
-        self.weekly_reports = WeeklyReportPanel(self.db, self.user, self.org_unit)
-        self.sections.addTab(self.weekly_reports, self.tr("Weekly reports"))
-        self.workload = WorkloadPanel(self.db, self.user, self.org_unit)
-        self.sections.addTab(self.workload, self.tr("Workload"))
+        return WorkloadPanel(self.db, self.user, self.org_unit)
 
     def _start_rules(self) -> None:
         from desktop_crm.views.callbacks.rules_runner import RulesRunner

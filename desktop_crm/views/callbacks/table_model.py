@@ -50,6 +50,8 @@ class TaskTableModel(PagedTableModel[TaskRow, QueueCursor]):
                 return OVERDUE_COLOUR
             if key == "due" and row.appointment_at is not None:
                 return BOOKED_COLOUR
+            if key == "status" and row.to_book:
+                return BOOKED_COLOUR
         if role == Qt.ItemDataRole.FontRole and key == "due" and row.group == Group.TODAY:
             font = QFont()
             font.setBold(True)
@@ -72,6 +74,8 @@ class TaskTableModel(PagedTableModel[TaskRow, QueueCursor]):
         if key == "status":
             if row.group == Group.OVERDUE:
                 return self.tr("{status}, overdue").format(status=status_name(row.status))
+            if row.to_book:  # 预约: call the customer now to agree a time
+                return self.tr("{status}, to book").format(status=status_name(row.status))
             return status_name(row.status)
         if key == "attempts":
             return str(row.attempts) if row.attempts else ""

@@ -277,7 +277,10 @@ class CallbackRulesPage(QWidget):
         )
         recording = self._numbers_box(
             self.tr("Recording"),
-            [("callbacks.max_attempts", self.tr("Tries before “unreachable”"))],
+            [
+                ("callbacks.max_attempts", self.tr("Tries before “unreachable”")),
+                ("callbacks.book_ahead_days", self.tr("Book the call ahead (days)")),
+            ],
         )
         self.reasons = QTableWidget(0, 2)
         self.reasons.setObjectName("exitReasons")
