@@ -161,9 +161,11 @@ def visits(session: Session, big_tiers: Sequence[str]) -> pd.DataFrame:
     """Visits per station, local month (YYYY-MM) and big customer or not: count, litres,
     money, and what was paid by card.
 
-    Two scans instead of a join of every visit with its customer: all visits in table
-    order, then only the big customers' visits through the customer index (CROSS JOIN
-    keeps SQLite from looking up the customer of each of the millions of visits)."""
+    All visits come from the covering index ``ix_visits_org_time_sums``, one unit at a
+    time (each unit's days sort in memory, where one GROUP BY over five million visits
+    would sort on disk); the big customers' visits from the customers with a big tier
+    or tag, through the customer index (CROSS JOIN keeps SQLite from looking up the
+    customer of each of the millions of visits)."""
     import pandas as pd
 
     tiers = tuple(big_tiers)
@@ -177,12 +179,13 @@ def visits(session: Session, big_tiers: Sequence[str]) -> pd.DataFrame:
                    sum(v.amount_fen),
                    sum(CASE WHEN v.paid_by_card THEN v.amount_fen ELSE 0 END)
         """
-        every = query_frame(
-            session,
-            select_sums + " FROM visits v WHERE v.deleted = 0 GROUP BY 1, 2",
-            ["org", "day", *sums],
-            off=offset_ms(),
-        )
+        unit_ids = session.scalars(text("SELECT id FROM org_units ORDER BY id")).all()
+        per_unit = text(select_sums + " FROM visits v WHERE v.org_unit_id = :org"
+                        " AND v.deleted = 0 GROUP BY 2")  # fmt: skip
+        rows: list[tuple[Any, ...]] = []
+        for unit_id in unit_ids:
+            rows.extend(session.execute(per_unit, {"org": unit_id, "off": offset_ms()}).tuples())
+        every = pd.DataFrame(rows, columns=["org", "day", *sums])
         marks = ",".join(f":t{i}" for i in range(len(tiers))) or "NULL"
         big = query_frame(
             session,
@@ -197,6 +200,8 @@ def visits(session: Session, big_tiers: Sequence[str]) -> pd.DataFrame:
             off=offset_ms(),
             **{f"t{i}": t for i, t in enumerate(tiers)},
         )
+        if every.empty:
+            every = every.astype({"day": "int64"})
         both = every.merge(big, on=["org", "day"], how="left", suffixes=("", "_big"))
         both = both.fillna({f"{c}_big": 0 for c in sums})
         rest = both[["org", "day"]].assign(
@@ -214,22 +219,39 @@ def visits(session: Session, big_tiers: Sequence[str]) -> pd.DataFrame:
 def spells(session: Session, lost_days: int) -> pd.DataFrame:
     """Per station and local day: first visits, customers won back after being lost, and
     visits after which the customer was not seen for more than ``lost_days`` days (the
-    loss itself falls ``lost_days`` days after that visit)."""
+    loss itself falls ``lost_days`` days after that visit).
+
+    A customer's first and last visits come from two passes over the covering index
+    ``ix_visits_customer_time_sums`` grouped by customer (no sort); only the gaps need a
+    window over each customer's visits, and only the few gaps longer than ``lost_days``
+    are kept: the visit after one is a win-back, the visit before it a loss."""
 
     def compute() -> pd.DataFrame:
-        sql = """
-            SELECT org_unit_id, d,
-                   sum(p IS NULL), sum(p IS NOT NULL AND d - p > :n),
-                   sum(nx IS NULL OR nx - d > :n)
-            FROM (
-                SELECT org_unit_id, d, lag(d) OVER w AS p, lead(d) OVER w AS nx
-                FROM (SELECT customer_id, org_unit_id, visited_at,
-                             (visited_at + :off) / 86400000 AS d
-                      FROM visits WHERE deleted = 0)
-                WINDOW w AS (PARTITION BY customer_id ORDER BY visited_at)
+        day = f"(visited_at + :off) / {DAY_MS}"
+        sql = f"""
+            WITH gaps AS MATERIALIZED (
+                SELECT org_unit_id, d, p, po FROM (
+                    SELECT org_unit_id, {day} AS d,
+                           lag({day}) OVER w AS p, lag(org_unit_id) OVER w AS po
+                    FROM visits WHERE deleted = 0
+                    WINDOW w AS (PARTITION BY customer_id ORDER BY visited_at)
+                )
+                WHERE d - p > :n
+            )
+            SELECT org, d, sum(first), sum(back), sum(last) FROM (
+                SELECT org_unit_id AS org, {day.replace("visited_at", "min(visited_at)")} AS d,
+                       1 AS first, 0 AS back, 0 AS last
+                FROM visits WHERE deleted = 0 GROUP BY customer_id
+                UNION ALL
+                SELECT org_unit_id, {day.replace("visited_at", "max(visited_at)")}, 0, 0, 1
+                FROM visits WHERE deleted = 0 GROUP BY customer_id
+                UNION ALL
+                SELECT org_unit_id, d, 0, 1, 0 FROM gaps
+                UNION ALL
+                SELECT po, p, 0, 0, 1 FROM gaps
             )
             GROUP BY 1, 2
-        """
+        """  # noqa: S608 - only constants are formatted in
         return query_frame(
             session,
             sql,
