@@ -35,7 +35,7 @@ def build_monthly(
 ) -> Report:
     if period.kind != MONTH:
         period = period_of_kind(MONTH, period.start)
-    data = monthly_data(session, unit, period, now_ms)
+    data = monthly_data(session, unit, period, now_ms, charts=charts)
     report = Report("monthly", t(TITLE), unit.name, f"{period.text}  ({period.span})",
                     printed_at(now_ms))  # fmt: skip
     f = data.total
