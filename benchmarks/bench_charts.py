@@ -1,15 +1,17 @@
 """Charts figures on the demo database, for the whole company.
 
 - chart_first_load: the first pass over every chart, which computes the cached
-  per-station aggregates (one GROUP BY over customers, one over the 5M visits joined
-  to customers, one window query over the visits for the loss rate, and small ones);
+  per-station aggregates (one GROUP BY over customers, one per unit over the 5M visits
+  and one over the big customers' visits, all on covering indexes; the loss spells,
+  a window over the visits, on a thread of its own as the tab starts it; small ones);
   in the app it runs in the background, with progress, once: the aggregates are
   saved in the per-user cache folder, and chart_next_session_load is the same pass in
   a later session that reads them from there.
 - chart_switch_median / chart_switch_p95: switching to a chart afterwards (what a
   manager does): the indicator rolled up from the cache plus the figure built and
   drawn with Agg at the tab's size. Target 500 ms. chart_switch_cpu_median is the
-  CPU time of the same work (wall time on a busy machine includes waiting for a core).
+  CPU time of the same work (wall time on a busy machine includes waiting for a core),
+  chart_switch_cpu_p95 its 95th percentile.
 The database is only read.
 """
 
@@ -45,6 +47,7 @@ def _chart_times(ctx: Context) -> tuple[float, float, list[float], list[float]]:
             period = months_ending(today, 12, today)
             base.invalidate()
             start = time.perf_counter()
+            base.prefetch(db.session)  # as the charts tab does when it opens
             for spec in CHARTS.values():
                 FigureCanvasAgg(spec.render(session, scope, period)).draw()
             first = time.perf_counter() - start
@@ -71,10 +74,11 @@ def figures(ctx: Context) -> list[Figure]:
     first, next_session, switches, cpu = _chart_times(ctx)
     p95 = statistics.quantiles(switches, n=20)[-1]
     return [
-        Figure("chart_first_load", first, "s", 120.0),
+        Figure("chart_first_load", first, "s", 30.0),
         Figure("chart_next_session_load", next_session, "s", 10.0),
         Figure("chart_switch_median", statistics.median(switches), "ms", 500.0),
         Figure("chart_switch_p95", p95, "ms", 500.0),
         # CPU time of the same switches: what they cost without other programs competing.
         Figure("chart_switch_cpu_median", statistics.median(cpu), "ms", 500.0),
+        Figure("chart_switch_cpu_p95", statistics.quantiles(cpu, n=20)[-1], "ms", 500.0),
     ]

@@ -91,6 +91,26 @@ def cached(
         return frame
 
 
+def prefetch(open_session: Callable[[], Session]) -> threading.Thread:
+    """Compute the slowest aggregate, the loss spells (a window over every visit), on a
+    thread of its own while the first chart computes its own aggregates: the charts tab
+    calls it when it opens. A chart that needs the spells meanwhile waits for this
+    computation (``cached`` computes an aggregate once at a time)."""
+
+    def run() -> None:
+        from desktop_crm.reports.indicators import lost_days
+
+        try:
+            with open_session() as session:
+                spells(session, lost_days(session))
+        except Exception:  # noqa: BLE001, S110 - ahead of time only: the chart computes it
+            pass
+
+    thread = threading.Thread(target=run, name="chart-prefetch", daemon=True)
+    thread.start()
+    return thread
+
+
 # -- kept on disk between sessions -------------------------------------------------------
 def _disk_path(key: tuple[Any, ...]) -> Path:
     import hashlib
@@ -155,6 +175,28 @@ def customers(session: Session) -> pd.DataFrame:
         return query_frame(session, sql, ["org", "kind", "level", "month", "n"], off=offset_ms())
 
     return cached(session, "customers", (), ["customers", "level_changes"], compute)
+
+
+def customer_totals(session: Session) -> pd.DataFrame:
+    """``customers`` summed over the months (org, kind, level, n): a few thousand rows a
+    chart rolls up instead of 250,000; ``attrs["last_month"]``: the newest month filed."""
+
+    def compute() -> pd.DataFrame:
+        frame = customers(session)
+        totals = frame.groupby(["org", "kind", "level"], as_index=False)["n"].sum()
+        totals.attrs["last_month"] = str(frame["month"].max()) if not frame.empty else ""
+        return totals
+
+    return cached(session, "customer_totals", (), ["customers", "level_changes"], compute)
+
+
+def customer_months(session: Session) -> pd.DataFrame:
+    """``customers`` summed over the levels (org, kind, month, n)."""
+
+    def compute() -> pd.DataFrame:
+        return customers(session).groupby(["org", "kind", "month"], as_index=False)["n"].sum()
+
+    return cached(session, "customer_months", (), ["customers", "level_changes"], compute)
 
 
 def visits(session: Session, big_tiers: Sequence[str]) -> pd.DataFrame:
