@@ -32,6 +32,7 @@ from desktop_crm.paths import APP_AUTHOR, APP_NAME
 if TYPE_CHECKING:
     import pandas as pd
 
+CACHE_VERSION = 2  # bumped when an aggregate's columns or meaning change
 MAX_AGE_S = 600.0
 DISK_MAX_AGE_S = 12 * 3600.0
 DAY_MS = 86_400_000
@@ -71,7 +72,7 @@ def cached(
 ) -> pd.DataFrame:
     """The frame ``name`` for ``params``, computed by ``compute`` unless a fresh copy is kept."""
     db_key = str(session.get_bind().url)
-    key = (db_key, name, params)
+    key = (CACHE_VERSION, db_key, name, params)
     stamp = _stamp(session, tables)
     with _lock:
         key_lock = _computing.setdefault(key, threading.Lock())
@@ -253,7 +254,9 @@ def visits(session: Session, big_tiers: Sequence[str]) -> pd.DataFrame:
         frame = pd.concat([rest, bigs], ignore_index=True)
         # Months once here, so that a chart sums a few thousand rows, not one per day.
         frame["month"] = month_of_day(frame["day"])
-        return frame.groupby(["org", "month", "big"], as_index=False)[sums].sum()
+        frame = frame.groupby(["org", "month", "big"], as_index=False)[sums].sum()
+        # Counts and fen stay whole numbers (the merge above made them floats).
+        return frame.astype({"visits": "int64", "amount": "int64", "card_amount": "int64"})
 
     return cached(session, "visits", tiers, ["visits", "customers"], compute)
 
