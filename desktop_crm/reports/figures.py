@@ -303,6 +303,9 @@ def draw_loss_rate(frame: pd.DataFrame, scope: ChartScope, period: ChartPeriod) 
         ("won_back", t(QT_TRANSLATE_NOOP("charts", "Won back")), COLORS[2]),
     ], 0.4)  # fmt: skip
     _month_axis(axes, frame, t(QT_TRANSLATE_NOOP("charts", "Customers")))
+    highest = max(frame["lost"].max(), frame["won_back"].max())
+    if highest > 0:  # room above the bars for the definition of "lost" (top right)
+        axes.set_ylim(top=highest * 1.2)
     rate = _twin_lines(axes, frame, [
         ("rate", "o-", COLORS[0], t(QT_TRANSLATE_NOOP("charts", "Loss rate"))),
     ])  # fmt: skip
