@@ -169,7 +169,10 @@ def month_of_day(days: pd.Series) -> pd.Series:
     """YYYY-MM of day numbers (days since 1970-01-01, local)."""
     import pandas as pd
 
-    return pd.to_datetime(days, unit="D").dt.strftime("%Y-%m")
+    # a year of visits has a few hundred days: format each once
+    unique = pd.unique(days)
+    labels = pd.to_datetime(unique, unit="D").strftime("%Y-%m")
+    return days.map(dict(zip(unique, labels, strict=True))).astype(object)
 
 
 # -- the aggregates --------------------------------------------------------------------
