@@ -76,6 +76,16 @@ def show_main_window(db: Database, user: User) -> MainWindow:
     return window
 
 
+def freeze_startup_objects() -> None:
+    """Keep what start-up built (modules, Qt wrappers, the window), which lives as long
+    as the program, out of the garbage collector's full passes: otherwise each pass walks
+    all of it and stalls whatever is being drawn (a chart leaves many short-lived cycles)."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
+
+
 def run_gui(path: Path, language: str | None = None) -> int:
     app = make_application(language)
     db = open_or_explain(path)
@@ -86,6 +96,7 @@ def run_gui(path: Path, language: str | None = None) -> int:
         db.close()
         return 0
     window = show_main_window(db, user)
+    freeze_startup_objects()
     code = app.exec()
     del window
     db.close()

@@ -32,6 +32,7 @@ from desktop_crm.paths import APP_AUTHOR, APP_NAME
 if TYPE_CHECKING:
     import pandas as pd
 
+CACHE_VERSION = 2  # bumped when an aggregate's columns or meaning change
 MAX_AGE_S = 600.0
 DISK_MAX_AGE_S = 12 * 3600.0
 DAY_MS = 86_400_000
@@ -71,7 +72,7 @@ def cached(
 ) -> pd.DataFrame:
     """The frame ``name`` for ``params``, computed by ``compute`` unless a fresh copy is kept."""
     db_key = str(session.get_bind().url)
-    key = (db_key, name, params)
+    key = (CACHE_VERSION, db_key, name, params)
     stamp = _stamp(session, tables)
     with _lock:
         key_lock = _computing.setdefault(key, threading.Lock())
@@ -89,6 +90,26 @@ def cached(
         with _lock:
             _cache[key] = (stamp, time.monotonic(), frame)
         return frame
+
+
+def prefetch(open_session: Callable[[], Session]) -> threading.Thread:
+    """Compute the slowest aggregate, the loss spells (a window over every visit), on a
+    thread of its own while the first chart computes its own aggregates: the charts tab
+    calls it when it opens. A chart that needs the spells meanwhile waits for this
+    computation (``cached`` computes an aggregate once at a time)."""
+
+    def run() -> None:
+        from desktop_crm.reports.indicators import lost_days
+
+        try:
+            with open_session() as session:
+                spells(session, lost_days(session))
+        except Exception:  # noqa: BLE001, S110 - ahead of time only: the chart computes it
+            pass
+
+    thread = threading.Thread(target=run, name="chart-prefetch", daemon=True)
+    thread.start()
+    return thread
 
 
 # -- kept on disk between sessions -------------------------------------------------------
@@ -127,18 +148,31 @@ def _to_disk(key: tuple[Any, ...], stamp: tuple[Any, ...], frame: Any) -> None:
         pass  # a cache only: the next session computes it again
 
 
+def fetch_rows(session: Session, sql: str, params: dict[str, Any]) -> list[tuple[Any, ...]]:
+    """The rows of ``sql`` as plain tuples, straight from the driver: an aggregate has
+    hundreds of thousands of rows, and SQLAlchemy's result rows cost several times the
+    query itself. In the session's transaction (named parameters, :name)."""
+    cursor = session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        return cursor.execute(sql, params).fetchall()
+    finally:
+        cursor.close()
+
+
 def query_frame(session: Session, sql: str, columns: Sequence[str], **params: Any) -> pd.DataFrame:
     import pandas as pd
 
-    rows = session.execute(text(sql), params).all()
-    return pd.DataFrame([tuple(r) for r in rows], columns=list(columns))
+    return pd.DataFrame(fetch_rows(session, sql, params), columns=list(columns))
 
 
 def month_of_day(days: pd.Series) -> pd.Series:
     """YYYY-MM of day numbers (days since 1970-01-01, local)."""
     import pandas as pd
 
-    return pd.to_datetime(days, unit="D").dt.strftime("%Y-%m")
+    # a year of visits has a few hundred days: format each once
+    unique = pd.unique(days)
+    labels = pd.to_datetime(unique, unit="D").strftime("%Y-%m")
+    return days.map(dict(zip(unique, labels, strict=True))).astype(object)
 
 
 # -- the aggregates --------------------------------------------------------------------
@@ -157,13 +191,37 @@ def customers(session: Session) -> pd.DataFrame:
     return cached(session, "customers", (), ["customers", "level_changes"], compute)
 
 
+def customer_totals(session: Session) -> pd.DataFrame:
+    """``customers`` summed over the months (org, kind, level, n): a few thousand rows a
+    chart rolls up instead of 250,000; ``attrs["last_month"]``: the newest month filed."""
+
+    def compute() -> pd.DataFrame:
+        frame = customers(session)
+        totals = frame.groupby(["org", "kind", "level"], as_index=False)["n"].sum()
+        totals.attrs["last_month"] = str(frame["month"].max()) if not frame.empty else ""
+        return totals
+
+    return cached(session, "customer_totals", (), ["customers", "level_changes"], compute)
+
+
+def customer_months(session: Session) -> pd.DataFrame:
+    """``customers`` summed over the levels (org, kind, month, n)."""
+
+    def compute() -> pd.DataFrame:
+        return customers(session).groupby(["org", "kind", "month"], as_index=False)["n"].sum()
+
+    return cached(session, "customer_months", (), ["customers", "level_changes"], compute)
+
+
 def visits(session: Session, big_tiers: Sequence[str]) -> pd.DataFrame:
     """Visits per station, local month (YYYY-MM) and big customer or not: count, litres,
     money, and what was paid by card.
 
-    Two scans instead of a join of every visit with its customer: all visits in table
-    order, then only the big customers' visits through the customer index (CROSS JOIN
-    keeps SQLite from looking up the customer of each of the millions of visits)."""
+    All visits come from the covering index ``ix_visits_org_time_sums``, one unit at a
+    time (each unit's days sort in memory, where one GROUP BY over five million visits
+    would sort on disk); the big customers' visits from the customers with a big tier
+    or tag, through the customer index (CROSS JOIN keeps SQLite from looking up the
+    customer of each of the millions of visits)."""
     import pandas as pd
 
     tiers = tuple(big_tiers)
@@ -177,12 +235,14 @@ def visits(session: Session, big_tiers: Sequence[str]) -> pd.DataFrame:
                    sum(v.amount_fen),
                    sum(CASE WHEN v.paid_by_card THEN v.amount_fen ELSE 0 END)
         """
-        every = query_frame(
-            session,
-            select_sums + " FROM visits v WHERE v.deleted = 0 GROUP BY 1, 2",
-            ["org", "day", *sums],
-            off=offset_ms(),
+        unit_ids = session.scalars(text("SELECT id FROM org_units ORDER BY id")).all()
+        per_unit = (
+            select_sums + " FROM visits v WHERE v.org_unit_id = :org AND v.deleted = 0 GROUP BY 2"
         )
+        rows: list[tuple[Any, ...]] = []
+        for unit_id in unit_ids:
+            rows.extend(fetch_rows(session, per_unit, {"org": unit_id, "off": offset_ms()}))
+        every = pd.DataFrame(rows, columns=["org", "day", *sums])
         marks = ",".join(f":t{i}" for i in range(len(tiers))) or "NULL"
         big = query_frame(
             session,
@@ -197,6 +257,8 @@ def visits(session: Session, big_tiers: Sequence[str]) -> pd.DataFrame:
             off=offset_ms(),
             **{f"t{i}": t for i, t in enumerate(tiers)},
         )
+        if every.empty:
+            every = every.astype({"day": "int64"})
         both = every.merge(big, on=["org", "day"], how="left", suffixes=("", "_big"))
         both = both.fillna({f"{c}_big": 0 for c in sums})
         rest = both[["org", "day"]].assign(
@@ -206,7 +268,9 @@ def visits(session: Session, big_tiers: Sequence[str]) -> pd.DataFrame:
         frame = pd.concat([rest, bigs], ignore_index=True)
         # Months once here, so that a chart sums a few thousand rows, not one per day.
         frame["month"] = month_of_day(frame["day"])
-        return frame.groupby(["org", "month", "big"], as_index=False)[sums].sum()
+        frame = frame.groupby(["org", "month", "big"], as_index=False)[sums].sum()
+        # Counts and fen stay whole numbers (the merge above made them floats).
+        return frame.astype({"visits": "int64", "amount": "int64", "card_amount": "int64"})
 
     return cached(session, "visits", tiers, ["visits", "customers"], compute)
 
@@ -214,22 +278,39 @@ def visits(session: Session, big_tiers: Sequence[str]) -> pd.DataFrame:
 def spells(session: Session, lost_days: int) -> pd.DataFrame:
     """Per station and local day: first visits, customers won back after being lost, and
     visits after which the customer was not seen for more than ``lost_days`` days (the
-    loss itself falls ``lost_days`` days after that visit)."""
+    loss itself falls ``lost_days`` days after that visit).
+
+    A customer's first and last visits come from two passes over the covering index
+    ``ix_visits_customer_time_sums`` grouped by customer (no sort); only the gaps need a
+    window over each customer's visits, and only the few gaps longer than ``lost_days``
+    are kept: the visit after one is a win-back, the visit before it a loss."""
 
     def compute() -> pd.DataFrame:
-        sql = """
-            SELECT org_unit_id, d,
-                   sum(p IS NULL), sum(p IS NOT NULL AND d - p > :n),
-                   sum(nx IS NULL OR nx - d > :n)
-            FROM (
-                SELECT org_unit_id, d, lag(d) OVER w AS p, lead(d) OVER w AS nx
-                FROM (SELECT customer_id, org_unit_id, visited_at,
-                             (visited_at + :off) / 86400000 AS d
-                      FROM visits WHERE deleted = 0)
-                WINDOW w AS (PARTITION BY customer_id ORDER BY visited_at)
+        day = f"(visited_at + :off) / {DAY_MS}"
+        sql = f"""
+            WITH gaps AS MATERIALIZED (
+                SELECT org_unit_id, d, p, po FROM (
+                    SELECT org_unit_id, {day} AS d,
+                           lag({day}) OVER w AS p, lag(org_unit_id) OVER w AS po
+                    FROM visits WHERE deleted = 0
+                    WINDOW w AS (PARTITION BY customer_id ORDER BY visited_at)
+                )
+                WHERE d - p > :n
+            )
+            SELECT org, d, sum(first), sum(back), sum(last) FROM (
+                SELECT org_unit_id AS org, {day.replace("visited_at", "min(visited_at)")} AS d,
+                       1 AS first, 0 AS back, 0 AS last
+                FROM visits WHERE deleted = 0 GROUP BY customer_id
+                UNION ALL
+                SELECT org_unit_id, {day.replace("visited_at", "max(visited_at)")}, 0, 0, 1
+                FROM visits WHERE deleted = 0 GROUP BY customer_id
+                UNION ALL
+                SELECT org_unit_id, d, 0, 1, 0 FROM gaps
+                UNION ALL
+                SELECT po, p, 0, 0, 1 FROM gaps
             )
             GROUP BY 1, 2
-        """
+        """  # noqa: S608 - only constants are formatted in
         return query_frame(
             session,
             sql,

@@ -98,6 +98,13 @@ def _integer_axis(axes: Axes) -> None:
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
 
 
+def _thousands_axis(axes: Axes) -> None:
+    """Large amounts written out (3,500,000), not as 3.5 with "1e6" above the axis."""
+    from matplotlib.ticker import StrMethodFormatter
+
+    axes.yaxis.set_major_formatter(StrMethodFormatter("{x:,.0f}"))
+
+
 def _percent_axis(axes: Axes) -> None:
     from matplotlib.ticker import PercentFormatter
 
@@ -162,81 +169,103 @@ def draw_customers_by_level(frame: pd.DataFrame, scope: ChartScope, period: Char
     return figure
 
 
-def draw_new_customers(frame: pd.DataFrame, scope: ChartScope, period: ChartPeriod) -> Figure:
-    title = t(QT_TRANSLATE_NOOP("charts", "New customers per month and year-on-year growth"))
-    if _nothing(frame, ["unit", "person"]):
-        return empty_figure(title, _scope_line(scope, period))
+# -- shared by the month charts -----------------------------------------------------------------
+# A bar series: (column, label, colour; None: the next colour of the axes).
+Series = tuple[str, str, "str | None"]
+# A line on the second y axis: (column, marker style, colour, label).
+Line = tuple[str, str, str, str]
+
+
+def _start(
+    title: str, frame: pd.DataFrame, columns: list[str], scope: ChartScope, period: ChartPeriod
+) -> tuple[Figure, Axes | None]:
+    """The figure with one axes; or the empty figure (and None) when ``columns`` of
+    ``frame`` hold nothing."""
+    if _nothing(frame, columns):
+        return empty_figure(title, _scope_line(scope, period)), None
     figure = new_figure(title, _scope_line(scope, period))
-    axes = figure.add_subplot()
-    x = list(range(len(frame)))
-    width = 0.4
-    axes.bar([i - width / 2 for i in x], frame["unit"], width, label=kind_label("organisation"))
-    axes.bar([i + width / 2 for i in x], frame["person"], width, label=kind_label("person"))
-    axes.set_ylabel(t(QT_TRANSLATE_NOOP("charts", "New customers")))
+    return figure, figure.add_subplot()
+
+
+def _grouped_bars(axes: Axes, frame: pd.DataFrame, series: list[Series], width: float) -> None:
+    """One bar per row and series, the series side by side around each row's tick."""
+    x = range(len(frame))
+    middle = (len(series) - 1) / 2
+    for k, (column, label, color) in enumerate(series):
+        offset = (k - middle) * width
+        axes.bar([i + offset for i in x], frame[column], width, label=label, color=color)
+
+
+def _month_axis(axes: Axes, frame: pd.DataFrame, ylabel: str) -> None:
+    """Counts per month: the label, whole-number ticks and the months below."""
+    axes.set_ylabel(ylabel)
     _integer_axis(axes)
     _month_ticks(axes, list(frame["month"]))
-    growth = axes.twinx()
-    growth.plot(
-        x,
-        frame["unit_growth"],
-        "o-",
-        color=COLORS[3],
-        label=t(QT_TRANSLATE_NOOP("charts", "Unit growth (YoY)")),
-    )
-    growth.plot(
-        x,
-        frame["person_growth"],
-        "s--",
-        color=COLORS[4],
-        label=t(QT_TRANSLATE_NOOP("charts", "Individual growth (YoY)")),
-    )
+
+
+def _twin_lines(axes: Axes, frame: pd.DataFrame, lines: list[Line]) -> Axes:
+    """A second y axis on the right with ``lines`` drawn on it."""
+    twin = axes.twinx()
+    x = list(range(len(frame)))
+    for column, style, color, label in lines:
+        twin.plot(x, frame[column], style, color=color, label=label)
+    return twin
+
+
+def _joint_legend(axes: Axes, twin: Axes, loc: str) -> None:
+    """One legend for the bars of ``axes`` and the lines of ``twin``."""
+    handles, labels = axes.get_legend_handles_labels()
+    more_handles, more_labels = twin.get_legend_handles_labels()
+    axes.legend(handles + more_handles, labels + more_labels, fontsize=8, loc=loc)
+
+
+def draw_new_customers(frame: pd.DataFrame, scope: ChartScope, period: ChartPeriod) -> Figure:
+    title = t(QT_TRANSLATE_NOOP("charts", "New customers per month and year-on-year growth"))
+    figure, axes = _start(title, frame, ["unit", "person"], scope, period)
+    if axes is None:
+        return figure
+    _grouped_bars(axes, frame, [("unit", kind_label("organisation"), None),
+                                ("person", kind_label("person"), None)], 0.4)  # fmt: skip
+    _month_axis(axes, frame, t(QT_TRANSLATE_NOOP("charts", "New customers")))
+    growth = _twin_lines(axes, frame, [
+        ("unit_growth", "o-", COLORS[3], t(QT_TRANSLATE_NOOP("charts", "Unit growth (YoY)"))),
+        ("person_growth", "s--", COLORS[4],
+         t(QT_TRANSLATE_NOOP("charts", "Individual growth (YoY)"))),
+    ])  # fmt: skip
     growth.axhline(0, color="#999", linewidth=0.8)
     _percent_axis(growth)
     growth.set_ylabel(t(QT_TRANSLATE_NOOP("charts", "Year-on-year growth")))
-    lines = axes.get_legend_handles_labels()
-    more = growth.get_legend_handles_labels()
-    axes.legend(lines[0] + more[0], lines[1] + more[1], fontsize=8, loc="upper left")
+    _joint_legend(axes, growth, "upper left")
     return figure
 
 
 def draw_card_ratio(frame: pd.DataFrame, scope: ChartScope, period: ChartPeriod) -> Figure:
     title = t(QT_TRANSLATE_NOOP("charts", "Card payment ratio per month"))
-    if _nothing(frame, ["litres"]):
-        return empty_figure(title, _scope_line(scope, period))
-    figure = new_figure(title, _scope_line(scope, period))
-    axes = figure.add_subplot()
+    figure, axes = _start(title, frame, ["litres"], scope, period)
+    if axes is None:
+        return figure
     x = list(range(len(frame)))
-    axes.bar(x, frame["litres"], color="#c6dbef", label=t(QT_TRANSLATE_NOOP("charts", "Litres")))
-    axes.bar(
-        x,
-        frame["card_litres"],
-        color=COLORS[0],
-        label=t(QT_TRANSLATE_NOOP("charts", "Litres paid by card")),
-    )
-    axes.set_ylabel(t(QT_TRANSLATE_NOOP("charts", "Litres")))
+    litres = t(QT_TRANSLATE_NOOP("charts", "Litres"))
+    axes.bar(x, frame["litres"], color="#c6dbef", label=litres)
+    axes.bar(x, frame["card_litres"], color=COLORS[0],
+             label=t(QT_TRANSLATE_NOOP("charts", "Litres paid by card")))  # fmt: skip
+    axes.set_ylabel(litres)
+    _thousands_axis(axes)
     _month_ticks(axes, list(frame["month"]))
-    ratio = axes.twinx()
-    ratio.plot(
-        x,
-        frame["ratio"],
-        "o-",
-        color=COLORS[1],
-        label=t(QT_TRANSLATE_NOOP("charts", "Card payment ratio")),
-    )
+    ratio = _twin_lines(axes, frame, [
+        ("ratio", "o-", COLORS[1], t(QT_TRANSLATE_NOOP("charts", "Card payment ratio"))),
+    ])  # fmt: skip
     ratio.set_ylim(0, 100)
     _percent_axis(ratio)
-    lines = axes.get_legend_handles_labels()
-    more = ratio.get_legend_handles_labels()
-    axes.legend(lines[0] + more[0], lines[1] + more[1], fontsize=8, loc="lower left")
+    _joint_legend(axes, ratio, "lower left")
     return figure
 
 
 def draw_big_share(frame: pd.DataFrame, scope: ChartScope, period: ChartPeriod) -> Figure:
     title = t(QT_TRANSLATE_NOOP("charts", "Big customers' share of station volume"))
-    if _nothing(frame, ["litres"]):
-        return empty_figure(title, _scope_line(scope, period))
-    figure = new_figure(title, _scope_line(scope, period))
-    axes = figure.add_subplot()
+    figure, axes = _start(title, frame, ["litres"], scope, period)
+    if axes is None:
+        return figure
     bars = axes.bar(list(frame["group"]), frame["share"].fillna(0), color=COLORS[0])
     _pickable(bars, list(frame["key"]))
     axes.bar_label(bars, labels=[f"{v:.0f}%" for v in frame["share"].fillna(0)], fontsize=8)
@@ -249,10 +278,9 @@ def draw_big_share(frame: pd.DataFrame, scope: ChartScope, period: ChartPeriod) 
 
 def draw_level_changes(frame: pd.DataFrame, scope: ChartScope, period: ChartPeriod) -> Figure:
     title = t(QT_TRANSLATE_NOOP("charts", "Level changes per month"))
-    if _nothing(frame, ["up", "down"]):
-        return empty_figure(title, _scope_line(scope, period))
-    figure = new_figure(title, _scope_line(scope, period))
-    axes = figure.add_subplot()
+    figure, axes = _start(title, frame, ["up", "down"], scope, period)
+    if axes is None:
+        return figure
     x = list(range(len(frame)))
     axes.bar(x, frame["up"], color=COLORS[2], label=t(QT_TRANSLATE_NOOP("charts", "Up")))
     axes.bar(x, -frame["down"], color=COLORS[3], label=t(QT_TRANSLATE_NOOP("charts", "Down")))
@@ -260,51 +288,34 @@ def draw_level_changes(frame: pd.DataFrame, scope: ChartScope, period: ChartPeri
     from matplotlib.ticker import FuncFormatter
 
     axes.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{abs(v):g}"))  # down is below
-    axes.set_ylabel(t(QT_TRANSLATE_NOOP("charts", "Customers")))
-    _integer_axis(axes)
-    _month_ticks(axes, list(frame["month"]))
+    _month_axis(axes, frame, t(QT_TRANSLATE_NOOP("charts", "Customers")))
     axes.legend(fontsize=8)
     return figure
 
 
 def draw_loss_rate(frame: pd.DataFrame, scope: ChartScope, period: ChartPeriod) -> Figure:
     title = t(QT_TRANSLATE_NOOP("charts", "Customer loss rate per month"))
+    figure, axes = _start(title, frame, ["active", "lost", "new"], scope, period)
+    if axes is None:
+        return figure
+    _grouped_bars(axes, frame, [
+        ("lost", t(QT_TRANSLATE_NOOP("charts", "Lost")), COLORS[3]),
+        ("won_back", t(QT_TRANSLATE_NOOP("charts", "Won back")), COLORS[2]),
+    ], 0.4)  # fmt: skip
+    _month_axis(axes, frame, t(QT_TRANSLATE_NOOP("charts", "Customers")))
+    highest = max(frame["lost"].max(), frame["won_back"].max())
+    if highest > 0:  # room above the bars for the definition of "lost" (top right)
+        axes.set_ylim(top=highest * 1.2)
+    rate = _twin_lines(axes, frame, [
+        ("rate", "o-", COLORS[0], t(QT_TRANSLATE_NOOP("charts", "Loss rate"))),
+    ])  # fmt: skip
+    _percent_axis(rate)
+    rate.set_ylim(bottom=0)
+    _joint_legend(axes, rate, "upper left")
     days = frame.attrs.get("lost_days", ind.DEFAULT_LOST_DAYS)
     definition = t(
         QT_TRANSLATE_NOOP("charts", "Lost: no visit for more than {days} days"), days=days
     )
-    if _nothing(frame, ["active", "lost", "new"]):
-        return empty_figure(title, _scope_line(scope, period))
-    figure = new_figure(title, _scope_line(scope, period))
-    axes = figure.add_subplot()
-    x = list(range(len(frame)))
-    width = 0.4
-    axes.bar(
-        [i - width / 2 for i in x],
-        frame["lost"],
-        width,
-        color=COLORS[3],
-        label=t(QT_TRANSLATE_NOOP("charts", "Lost")),
-    )
-    axes.bar(
-        [i + width / 2 for i in x],
-        frame["won_back"],
-        width,
-        color=COLORS[2],
-        label=t(QT_TRANSLATE_NOOP("charts", "Won back")),
-    )
-    axes.set_ylabel(t(QT_TRANSLATE_NOOP("charts", "Customers")))
-    _integer_axis(axes)
-    _month_ticks(axes, list(frame["month"]))
-    rate = axes.twinx()
-    rate.plot(
-        x, frame["rate"], "o-", color=COLORS[0], label=t(QT_TRANSLATE_NOOP("charts", "Loss rate"))
-    )
-    _percent_axis(rate)
-    rate.set_ylim(bottom=0)
-    lines = axes.get_legend_handles_labels()
-    more = rate.get_legend_handles_labels()
-    axes.legend(lines[0] + more[0], lines[1] + more[1], fontsize=8, loc="upper left")
     axes.text(
         0.99,
         0.98,
@@ -320,123 +331,63 @@ def draw_loss_rate(frame: pd.DataFrame, scope: ChartScope, period: ChartPeriod) 
 
 def draw_callbacks(frame: pd.DataFrame, scope: ChartScope, period: ChartPeriod) -> Figure:
     title = t(QT_TRANSLATE_NOOP("charts", "Callbacks due, done and on time; satisfaction"))
-    if _nothing(frame, ["due", "done"]):
-        return empty_figure(title, _scope_line(scope, period))
-    figure = new_figure(title, _scope_line(scope, period))
-    axes = figure.add_subplot()
-    x = list(range(len(frame)))
-    width = 0.27
-    axes.bar(
-        [i - width for i in x],
-        frame["due"],
-        width,
-        label=t(QT_TRANSLATE_NOOP("charts", "Due")),
-        color="#9ecae1",
-    )
-    axes.bar(x, frame["done"], width, label=t(QT_TRANSLATE_NOOP("charts", "Done")), color=COLORS[0])
-    axes.bar(
-        [i + width for i in x],
-        frame["on_time"],
-        width,
-        label=t(QT_TRANSLATE_NOOP("charts", "On time")),
-        color=COLORS[2],
-    )
-    axes.set_ylabel(t(QT_TRANSLATE_NOOP("charts", "Callbacks")))
-    _integer_axis(axes)
-    _month_ticks(axes, list(frame["month"]))
-    sat = axes.twinx()
-    sat.plot(
-        x,
-        frame["satisfaction"],
-        "o-",
-        color=COLORS[1],
-        label=t(QT_TRANSLATE_NOOP("charts", "Satisfaction (1-5)")),
-    )
+    figure, axes = _start(title, frame, ["due", "done"], scope, period)
+    if axes is None:
+        return figure
+    _grouped_bars(axes, frame, [
+        ("due", t(QT_TRANSLATE_NOOP("charts", "Due")), "#9ecae1"),
+        ("done", t(QT_TRANSLATE_NOOP("charts", "Done")), COLORS[0]),
+        ("on_time", t(QT_TRANSLATE_NOOP("charts", "On time")), COLORS[2]),
+    ], 0.27)  # fmt: skip
+    _month_axis(axes, frame, t(QT_TRANSLATE_NOOP("charts", "Callbacks")))
+    satisfaction = t(QT_TRANSLATE_NOOP("charts", "Satisfaction (1-5)"))
+    sat = _twin_lines(axes, frame, [("satisfaction", "o-", COLORS[1], satisfaction)])
     sat.set_ylim(0, 5.2)
-    sat.set_ylabel(t(QT_TRANSLATE_NOOP("charts", "Satisfaction (1-5)")))
-    lines = axes.get_legend_handles_labels()
-    more = sat.get_legend_handles_labels()
-    axes.legend(lines[0] + more[0], lines[1] + more[1], fontsize=8, loc="upper left")
+    sat.set_ylabel(satisfaction)
+    _joint_legend(axes, sat, "upper left")
     return figure
 
 
 def draw_complaints_pareto(frame: pd.DataFrame, scope: ChartScope, period: ChartPeriod) -> Figure:
     title = t(QT_TRANSLATE_NOOP("charts", "Complaints by category (Pareto)"))
-    if _nothing(frame, ["n"]):
-        return empty_figure(title, _scope_line(scope, period))
-    figure = new_figure(title, _scope_line(scope, period))
-    axes = figure.add_subplot()
+    figure, axes = _start(title, frame, ["n"], scope, period)
+    if axes is None:
+        return figure
     x = list(range(len(frame)))
-    bars = axes.bar(
-        x, frame["n"], color=COLORS[0], label=t(QT_TRANSLATE_NOOP("charts", "Complaints"))
-    )
+    complaints = t(QT_TRANSLATE_NOOP("charts", "Complaints"))
+    bars = axes.bar(x, frame["n"], color=COLORS[0], label=complaints)
     axes.bar_label(bars, fontsize=8)
     axes.set_xticks(x)
     axes.set_xticklabels(list(frame["category"]), rotation=30, ha="right", fontsize=9)
-    axes.set_ylabel(t(QT_TRANSLATE_NOOP("charts", "Complaints")))
+    axes.set_ylabel(complaints)
     _integer_axis(axes)
-    cumulative = axes.twinx()
-    cumulative.plot(
-        x,
-        frame["cumulative"],
-        "o-",
-        color=COLORS[3],
-        label=t(QT_TRANSLATE_NOOP("charts", "Cumulative share")),
-    )
+    cumulative = _twin_lines(axes, frame, [
+        ("cumulative", "o-", COLORS[3], t(QT_TRANSLATE_NOOP("charts", "Cumulative share"))),
+    ])  # fmt: skip
     cumulative.axhline(80, color="#999", linestyle="--", linewidth=0.8)
     cumulative.set_ylim(0, 105)
     _percent_axis(cumulative)
-    lines = axes.get_legend_handles_labels()
-    more = cumulative.get_legend_handles_labels()
-    axes.legend(lines[0] + more[0], lines[1] + more[1], fontsize=8, loc="center right")
+    _joint_legend(axes, cumulative, "center right")
     return figure
 
 
 def draw_complaints_on_time(frame: pd.DataFrame, scope: ChartScope, period: ChartPeriod) -> Figure:
     title = t(QT_TRANSLATE_NOOP("charts", "Complaints closed within the deadline"))
-    if _nothing(frame, ["n"]):
-        return empty_figure(title, _scope_line(scope, period))
-    figure = new_figure(title, _scope_line(scope, period))
-    axes = figure.add_subplot()
-    x = list(range(len(frame)))
-    width = 0.27
-    axes.bar(
-        [i - width for i in x],
-        frame["n"],
-        width,
-        label=t(QT_TRANSLATE_NOOP("charts", "Received")),
-        color="#9ecae1",
-    )
-    axes.bar(
-        x,
-        frame["on_time"],
-        width,
-        label=t(QT_TRANSLATE_NOOP("charts", "Closed on time")),
-        color=COLORS[2],
-    )
-    axes.bar(
-        [i + width for i in x],
-        frame["overdue_open"],
-        width,
-        label=t(QT_TRANSLATE_NOOP("charts", "Open past the deadline")),
-        color=COLORS[3],
-    )
-    axes.set_ylabel(t(QT_TRANSLATE_NOOP("charts", "Complaints")))
-    _integer_axis(axes)
-    _month_ticks(axes, list(frame["month"]))
-    share = axes.twinx()
-    share.plot(
-        x,
-        frame["share"],
-        "o-",
-        color=COLORS[1],
-        label=t(QT_TRANSLATE_NOOP("charts", "Share closed on time")),
-    )
+    figure, axes = _start(title, frame, ["n"], scope, period)
+    if axes is None:
+        return figure
+    _grouped_bars(axes, frame, [
+        ("n", t(QT_TRANSLATE_NOOP("charts", "Received")), "#9ecae1"),
+        ("on_time", t(QT_TRANSLATE_NOOP("charts", "Closed on time")), COLORS[2]),
+        ("overdue_open", t(QT_TRANSLATE_NOOP("charts", "Open past the deadline")), COLORS[3]),
+    ], 0.27)  # fmt: skip
+    _month_axis(axes, frame, t(QT_TRANSLATE_NOOP("charts", "Complaints")))
+    share = _twin_lines(axes, frame, [
+        ("share", "o-", COLORS[1], t(QT_TRANSLATE_NOOP("charts", "Share closed on time"))),
+    ])  # fmt: skip
     share.set_ylim(0, 105)
     _percent_axis(share)
-    lines = axes.get_legend_handles_labels()
-    more = share.get_legend_handles_labels()
-    axes.legend(lines[0] + more[0], lines[1] + more[1], fontsize=8, loc="upper left")
+    _joint_legend(axes, share, "upper left")
     return figure
 
 

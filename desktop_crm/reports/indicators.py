@@ -79,6 +79,13 @@ def _in_scope(session: Session, scope: ChartScope, frame: pd.DataFrame) -> pd.Da
     return frame.merge(_groups(session, scope), on="org", how="inner")
 
 
+def _inside(session: Session, scope: ChartScope, frame: pd.DataFrame) -> pd.DataFrame:
+    """Rows of ``frame`` inside the scope, as they are (for sums over the whole scope)."""
+    units = base.units(session)
+    inside = units.loc[units["path"].str.startswith(scope.unit.path), "org"]
+    return frame[frame["org"].isin(inside)]
+
+
 def _months(period: ChartPeriod) -> list[str]:
     return [f"{m:%Y-%m}" for m in period.months]
 
@@ -114,10 +121,14 @@ def _share(part: pd.Series, whole: pd.Series) -> pd.Series:
 def customers_by_level(session: Session, scope: ChartScope, period: ChartPeriod) -> pd.DataFrame:
     """Live customers today per child unit, level and kind (columns key, group, level,
     kind, n). Files created after the period are left out."""
-    frame = base.customers(session)
-    frame = frame[frame["month"] < f"{period.end:%Y-%m}"]
-    # Sum the months away before rolling up: a few thousand rows instead of 250,000.
-    frame = frame.groupby(["org", "kind", "level"], as_index=False)["n"].sum()
+    end = f"{period.end:%Y-%m}"
+    frame = base.customer_totals(session)
+    last = frame.attrs.get("last_month")
+    if last is None or end <= last:  # files created after the period: leave them out
+        frame = base.customers(session)
+        frame = frame[frame["month"] < end]
+        # Sum the months away before rolling up: a few thousand rows instead of 250,000.
+        frame = frame.groupby(["org", "kind", "level"], as_index=False)["n"].sum()
     frame = _in_scope(session, scope, frame)
     out = frame.groupby(["key", "code", "group", "level", "kind"], as_index=False)["n"].sum()
     order = {lv: i for i, lv in enumerate(customer_options.levels(session))}
@@ -131,10 +142,9 @@ def new_customers(session: Session, scope: ChartScope, period: ChartPeriod) -> p
     """Per month: new unit and individual customers, the same month a year earlier and
     the growth in percent (NaN when the year before had none)."""
     before = ChartPeriod(add_months(period.first, -12), add_months(period.last, -12))
-    frame = base.customers(session)
+    frame = base.customer_months(session)
     frame = frame[frame["month"].isin(_months(period) + _months(before))]
-    frame = frame.groupby(["org", "kind", "month"], as_index=False)["n"].sum()
-    frame = _in_scope(session, scope, frame)
+    frame = _inside(session, scope, frame)
     frame = frame.assign(
         unit=frame["n"].where(frame["kind"] == UNIT, 0),
         person=frame["n"].where(frame["kind"] == PERSON, 0),
@@ -198,7 +208,9 @@ def loss_rate(session: Session, scope: ChartScope, period: ChartPeriod) -> pd.Da
 
     ``attrs["lost_days"]`` holds the definition shown on the chart."""
     days = lost_days(session)
-    frame = _in_scope(session, scope, base.spells(session, days))
+    frame = _inside(session, scope, base.spells(session, days))
+    # Every sum below depends on the day only: add the units up per day first.
+    frame = frame.groupby("day", as_index=False)[["first", "back", "last"]].sum()
     today = _day_number(period.today)
     loss_day = frame["day"] + days
     rows = []

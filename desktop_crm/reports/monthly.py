@@ -35,7 +35,7 @@ def build_monthly(
 ) -> Report:
     if period.kind != MONTH:
         period = period_of_kind(MONTH, period.start)
-    data = monthly_data(session, unit, period, now_ms)
+    data = monthly_data(session, unit, period, now_ms, charts=charts)
     report = Report("monthly", t(TITLE), unit.name, f"{period.text}  ({period.span})",
                     printed_at(now_ms))  # fmt: skip
     f = data.total
@@ -131,7 +131,6 @@ def _tables(session: Session, unit: OrgUnit, data: MonthlyData) -> list[Block]:
              t(QT_TRANSLATE_NOOP("reports", "Complaints")),
              t(QT_TRANSLATE_NOOP("reports", "Staff at 1:{n}"), n=data.per_employee)],
             [_unit_row(c.name, data.by_unit.get(c.id, UnitFigures())) for c in subunits],
-            widths=[2.8, 1.4, 1.0, 1.2, 1.6, 1.2, 1.2, 1.5, 1.1, 1.1],
             total=_unit_row(t(QT_TRANSLATE_NOOP("reports", "Total")), data.total),
         ))  # fmt: skip
     months = data.period.months_back(12)

@@ -4,14 +4,13 @@ pass over a year of visits), so the company's pack on a million customers stays 
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnClause, and_, case, func, literal_column, or_, select
+from sqlalchemy import ColumnClause, and_, case, func, literal_column, or_, select, text
 from sqlalchemy.orm import Session
 
 from desktop_crm.localtime import local_zone
@@ -77,7 +76,10 @@ def _level_rank(level: str | None) -> int:
     return LEVEL_ORDER.index(level) if level in LEVEL_ORDER else len(LEVEL_ORDER)
 
 
-def monthly_data(session: Session, unit: OrgUnit, period: Period, now_ms: int) -> MonthlyData:
+def monthly_data(
+    session: Session, unit: OrgUnit, period: Period, now_ms: int, charts: bool = False
+) -> MonthlyData:
+    """The pack's figures; ``charts``: matplotlib is imported meanwhile, in a thread."""
     scope = Scope(unit)
     ids = scope.ids()
     mapping = child_of(session, unit)  # org id -> child id (or the unit itself)
@@ -96,41 +98,36 @@ def monthly_data(session: Session, unit: OrgUnit, period: Period, now_ms: int) -
         key = mapping.get(org_id)
         return by_unit[key] if key is not None else None
 
-    # 3. (started first) visits per month over the year up to the month, index only (org
-    #    and time), on a connection of its own: SQLite runs it beside the customer pass
-    year_start = month_period(*_months_before(period.start, 11)).start_ms
-    trend_stmt = (
-        select((Visit.visited_at + off_ms) // DAY_MS, func.count())
-        .where(Visit.org_unit_id.in_(ids), Visit.visited_at >= year_start,
-               Visit.visited_at < end)
-        .group_by(*_positions(1))
-    )  # fmt: skip
+    # 3. (started first) visits per month over the year up to the month: one count per
+    #    month over the covering index (unit, time), on a connection of its own, so that
+    #    SQLite runs it beside the customer passes
+    months = period.months_back(12)
+    trend_stmts = [
+        (month_key(m.start), select(func.count()).where(
+            Visit.org_unit_id.in_(ids), Visit.deleted.is_(False),
+            Visit.visited_at >= m.start_ms, Visit.visited_at < m.end_ms))
+        for m in months
+    ]  # fmt: skip
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="monthly-trend")
-    trend = pool.submit(_fetch, session.get_bind(), trend_stmt)
-    pool.shutdown(wait=False)  # the thread ends with its query
+    trend = pool.submit(_fetch_counts, session.get_bind(), trend_stmts)
+    if charts:
+        pool.submit(_import_matplotlib)  # while SQLite works: the pack's charts need it
+    pool.shutdown(wait=False)  # the thread ends with its queries
 
-    # 1. customers: one pass, grouped by unit, kind, level, month filed and maintainer,
-    #    with the ids of the big customers of each group
+    # 1. customers: one pass over the covering index (unit, level, deleted, kind, created),
+    #    grouped by unit, kind, level, month filed and filed before the month's end
     first_trend = month_period(period.start.year - 1, period.start.month).start_ms
-    big = or_(Customer.volume_tier.in_(big_tiers), Customer.tags.contains("大客户"))
     month_filed = func.strftime("%Y-%m", (Customer.created_at + off_ms) / 1000, "unixepoch")
     levels: dict[tuple[str, str], int] = defaultdict(int)
     new_by_month: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    maintained: dict[str, int] = defaultdict(int)
-    big_ids: set[str] = set()
     filed = case((Customer.created_at >= first_trend, month_filed), else_="")
     this_month = month_key(period.start)
-    for org_id, kind, level, month, before_end, maintainer, n, bigs in session.execute(
+    for org_id, kind, level, month, before_end, n in session.execute(
         select(Customer.org_unit_id, Customer.kind, func.coalesce(Customer.level, ""), filed,
-               Customer.created_at < end, Customer.maintainer_id, func.count(),
-               func.group_concat(case((big, Customer.id), else_=None)))
+               Customer.created_at < end, func.count())
         .where(Customer.org_unit_id.in_(ids), Customer.deleted.is_(False))
-        .group_by(*_positions(6))
+        .group_by(*_positions(5))
     ):  # fmt: skip
-        if bigs:
-            big_ids.update(bigs.split(","))
-        if maintainer:
-            maintained[maintainer] += n
         if month:
             new_by_month[month][kind] += n
         if not before_end:
@@ -143,18 +140,14 @@ def monthly_data(session: Session, unit: OrgUnit, period: Period, now_ms: int) -
             r.customers += n
             r.new += new
 
-    # 2. the month's visits; the big customers' share through the ids above (json_each
-    #    makes SQLite build a transient index for the IN test)
+    # 2. the month's visits, from the covering index (unit, time, sums)
     card = func.sum(case((Visit.paid_by_card.is_(True), Visit.litres), else_=0.0))
-    big_json = json.dumps(sorted(big_ids))
-    is_big = Visit.customer_id.in_(select(literal_column("value")).select_from(
-        func.json_each(big_json)))  # fmt: skip
-    for org_id, is_big_row, n, litres, card_litres, fen in session.execute(
-        select(Visit.org_unit_id, is_big, func.count(), func.sum(Visit.litres), card,
+    for org_id, n, litres, card_litres, fen in session.execute(
+        select(Visit.org_unit_id, func.count(), func.sum(Visit.litres), card,
                func.sum(Visit.amount_fen))
         .where(Visit.org_unit_id.in_(ids), Visit.deleted.is_(False), Visit.visited_at >= start,
                Visit.visited_at < end)
-        .group_by(*_positions(2))
+        .group_by(Visit.org_unit_id)
     ):  # fmt: skip
         for target in (total, row(org_id)):
             if target is None:
@@ -163,14 +156,30 @@ def monthly_data(session: Session, unit: OrgUnit, period: Period, now_ms: int) -
             target.litres += float(litres or 0)
             target.card_litres += float(card_litres or 0)
             target.amount_fen += int(fen or 0)
-            if is_big_row:
+    #    and the big customers' litres: the scope's big customers (one pass over the
+    #    customers table), each one's visits of the month from the covering index
+    #    (customer, time, sums). The unary + keeps SQLite from reading a million
+    #    customers one by one through the unit index.
+    tiers = {f"t{i}": tier for i, tier in enumerate(big_tiers)}
+    big_sql = text(f"""
+        SELECT v.org_unit_id, sum(v.litres)
+        FROM customers c CROSS JOIN visits v ON v.customer_id = c.id
+        WHERE +c.org_unit_id IN (SELECT id FROM org_units WHERE path LIKE :path || '%')
+          AND c.deleted = 0
+          AND (c.volume_tier IN ({",".join(":" + k for k in tiers) or "NULL"})
+               OR instr(c.tags, '大客户') > 0)
+          AND v.visited_at >= :start AND v.visited_at < :end AND v.deleted = 0
+          AND v.org_unit_id IN (SELECT id FROM org_units WHERE path LIKE :path || '%')
+        GROUP BY 1
+    """)  # noqa: S608 - only placeholders are formatted in
+    params = {"path": unit.path, "start": start, "end": end, **tiers}
+    for org_id, litres in session.execute(big_sql, params):
+        for target in (total, row(org_id)):
+            if target is not None:
                 target.big_litres += float(litres or 0)
 
     # 3. the visits per month started above
-    visits_by_month: dict[str, int] = defaultdict(int)
-    for day_number, n in trend.result():
-        day = date.fromordinal(date(1970, 1, 1).toordinal() + int(day_number))
-        visits_by_month[month_key(day)] += n
+    visits_by_month: dict[str, int] = dict(trend.result())
 
     # 4. callbacks due in the month, done, on time; satisfaction of the month's records
     first, last = period.start.isoformat(), period.last.isoformat()
@@ -238,6 +247,14 @@ def monthly_data(session: Session, unit: OrgUnit, period: Period, now_ms: int) -
         .order_by(User.org_unit_id, User.name)
     ))  # fmt: skip
     staff_ids = [s[0] for s in staff]
+    # customers maintained: one pass over the covering index (maintainer, deleted, unit),
+    # in its order (the unary + keeps SQLite off the unit index)
+    maintained: dict[str, int] = dict(session.execute(text("""
+        SELECT maintainer_id, count(*) FROM customers
+        WHERE maintainer_id IS NOT NULL AND deleted = 0
+          AND +org_unit_id IN (SELECT id FROM org_units WHERE path LIKE :path || '%')
+        GROUP BY maintainer_id
+    """), {"path": unit.path}).tuples().all())  # fmt: skip
     called = _counts(session, select(CallbackTask.recorded_by_id, func.count())
                      .where(CallbackTask.deleted.is_(False), CallbackTask.status == "done",
                             CallbackTask.recorded_at >= start, CallbackTask.recorded_at < end)
@@ -297,7 +314,16 @@ def _positions(count: int) -> list[ColumnClause[object]]:
     return [literal_column(str(i)) for i in range(1, count + 1)]
 
 
-def _fetch(bind: Any, stmt: Any) -> list[Any]:
-    """All rows of ``stmt`` on a connection of its own (a thread's read transaction)."""
+def _import_matplotlib() -> None:
+    import matplotlib.figure  # noqa: F401
+
+    from desktop_crm.reports.fonts import setup_matplotlib
+
+    setup_matplotlib()
+
+
+def _fetch_counts(bind: Any, stmts: list[tuple[str, Any]]) -> list[tuple[str, int]]:
+    """(key, the count of ``stmt``) of each one, on a connection of its own (one read
+    transaction of this thread)."""
     with bind.connect() as connection:
-        return list(connection.execute(stmt).all())
+        return [(key, int(connection.execute(stmt).scalar() or 0)) for key, stmt in stmts]

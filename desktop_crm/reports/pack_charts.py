@@ -62,7 +62,9 @@ def _trend(data: MonthlyData) -> Any:
     visits.set_ylim(bottom=0)
     handles = axes.get_legend_handles_labels()
     more = visits.get_legend_handles_labels()
-    axes.legend(handles[0] + more[0], handles[1] + more[1], loc="upper left", fontsize=8)
+    # below the axes: the bars fill the plot up to its top
+    figure.legend(handles[0] + more[0], handles[1] + more[1], loc="outside lower center",
+                  ncol=3, fontsize=8)  # fmt: skip
     return figure
 
 

@@ -174,12 +174,30 @@ def _is_number(value: Cell) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
+def _text_width(text: str) -> int:
+    """Width in half-width characters: CJK characters count twice."""
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+
+
+def _column_weights(block: Table) -> list[float]:
+    """Column weights: as wide as the longest cell (a header may take two lines), so
+    that numbers do not break across lines."""
+    rows = [*block.rows, *([block.total] if block.total else [])]
+    weights = []
+    for i, header in enumerate(block.headers):
+        longest = max((_text_width(format_cell(row[i])) for row in rows), default=0)
+        # long texts wrap: a column is at most 30 characters wide
+        # (+2: the cell's padding)
+        weights.append(float(max(min(longest, 30), (_text_width(header) + 1) // 2, 4) + 2))
+    return weights
+
+
 def _table(block: Table, width: float) -> list[Flowable]:
     title = [_para(block.title, "table_title")] if block.title else []
     if not block.rows:
         return [KeepTogether([*title, _para(block.empty_text or "—", "muted")])]
     count = len(block.headers)
-    weights = block.widths or [1.0] * count
+    weights = block.widths or _column_weights(block)
     total_weight = sum(weights)
     widths = [width * w / total_weight for w in weights]
     numeric = [

@@ -2,7 +2,7 @@
 
 The volume-drop rule compares last month's litres with the average of the months
 before it; those months' visits are read grouped by customer in one pass over the
-covering index ix_visits_customer_time (it holds litres and the tombstone too, so the
+covering index ix_visits_customer_time_sums (it holds litres and the tombstone too, so the
 pass needs no table lookup and no sort). The same
 pass finds customers whose stored last visit differs from their visits (rows that
 arrived without the import's bookkeeping): the rules refresh those first.
@@ -74,7 +74,8 @@ def scan_visits(
     present = " + ".join(
         f"max(v.visited_at >= {bounds[k]} AND v.visited_at < {bounds[k + 1]})" for k in range(n)
     )
-    # ix_visits_customer_time holds (customer_id, visited_at, litres, deleted): one pass
+    # ix_visits_customer_time_sums starts with (customer_id, visited_at) and holds litres
+    # and deleted too (with what the charts read, migration 0008): one pass
     # over it reads the visits already grouped by customer, with no table lookup per
     # visit and no sort (a table scan had to sort the window's millions of rows).
     sql = f"""
@@ -85,7 +86,7 @@ def scan_visits(
                {present} AS months,
                max(v.visited_at) AS last_at,
                (SELECT c.last_visit_at FROM customers AS c WHERE c.id = v.customer_id) AS stored
-        FROM visits AS v INDEXED BY ix_visits_customer_time
+        FROM visits AS v INDEXED BY ix_visits_customer_time_sums
         WHERE v.deleted = 0 AND v.visited_at >= :start
         GROUP BY v.customer_id
         HAVING (months = :n AND recent < :keep * average) OR last_at IS NOT stored

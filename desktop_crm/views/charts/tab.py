@@ -182,6 +182,9 @@ class ChartTab(QWidget):
         if self._started:
             return
         self._started = True
+        from desktop_crm.reports import base
+
+        base.prefetch(self.db.session)  # the slowest aggregate, beside the first chart's
 
         def work(_ctx: OpContext) -> tuple[list[Unit], dict[str, str]]:
             from desktop_crm.reports.figures import CHARTS, t

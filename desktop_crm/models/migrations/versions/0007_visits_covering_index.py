@@ -1,18 +1,18 @@
-"""visits: the customer/time index also holds litres and the tombstone
+"""visits: the customer/time index to hold litres and the tombstone (now done by 0008)
 
 Revision ID: 0007
 Revises: 0006
 Create Date: 2026-12-06
 
 The callback rules read every customer's recent visits grouped by customer (volume
-drops, stale last visits). With litres and deleted in ``ix_visits_customer_time`` that
-read is one pass over the index in customer order: no table lookups and no sort of
-millions of rows. Queries by customer and time use it as before.
+drops, stale last visits) from a covering index. Revision 0008 replaces
+``ix_visits_customer_time`` with ``ix_visits_customer_time_sums``, which holds those
+columns and the ones the charts read, so this revision no longer builds an index of
+its own (building one here only for 0008 to drop it would double the work on five
+million visits). It stays as a step of the chain.
 """
 
 from __future__ import annotations
-
-from alembic import op
 
 revision = "0007"
 down_revision = "0006"
@@ -21,13 +21,8 @@ depends_on = None
 
 
 def upgrade() -> None:
-    # Plain index operations: no batch mode, so the visits table is never copied.
-    op.drop_index("ix_visits_customer_time", table_name="visits")
-    op.create_index(
-        "ix_visits_customer_time", "visits", ["customer_id", "visited_at", "litres", "deleted"]
-    )
+    pass
 
 
 def downgrade() -> None:
-    op.drop_index("ix_visits_customer_time", table_name="visits")
-    op.create_index("ix_visits_customer_time", "visits", ["customer_id", "visited_at"])
+    pass
