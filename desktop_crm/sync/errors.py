@@ -67,6 +67,12 @@ BAD_CA_BUNDLE = QT_TRANSLATE_NOOP(
     "The certificate file {path} named by DESKTOP_CRM_CA_BUNDLE cannot be read. Correct "
     "the setting or ask the IT staff.",
 )
+BAD_CERTIFICATE = QT_TRANSLATE_NOOP(
+    "errors",
+    "The certificate of the head office at {server} is not trusted, so nothing was sent. "
+    "Check the address; if the company uses its own certificate authority, ask the IT "
+    "staff to set DESKTOP_CRM_CA_BUNDLE.",
+)
 BAD_SERVER_URL = QT_TRANSLATE_NOOP(
     "errors", "{server} is not a head-office address: give one like https://crm.example.com."
 )

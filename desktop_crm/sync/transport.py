@@ -39,6 +39,20 @@ def normalise_server_url(url: str) -> str:
     return url
 
 
+def _certificate_refused(exc: BaseException) -> bool:
+    """Whether the connection failed because the server's certificate was not trusted."""
+    seen: BaseException | None = exc
+    for _depth in range(8):
+        if seen is None:
+            return False
+        if isinstance(seen, ssl.SSLCertVerificationError):
+            return True
+        if "CERTIFICATE_VERIFY_FAILED" in str(seen):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
 class HttpTransport:
     """One head office, one token (none for enrolling)."""
 
@@ -66,6 +80,10 @@ class HttpTransport:
         except httpx.TimeoutException as exc:
             raise SyncError(errors.NO_ANSWER, "timeout", server=self.server_url) from exc
         except httpx.HTTPError as exc:
+            if _certificate_refused(exc):
+                raise SyncError(
+                    errors.BAD_CERTIFICATE, "bad_certificate", server=self.server_url
+                ) from exc
             raise SyncError(errors.UNREACHABLE, "unreachable", server=self.server_url) from exc
         if response.status_code >= 500:
             raise SyncError(

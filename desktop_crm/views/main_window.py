@@ -59,8 +59,13 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self._make_callback_tab(), self.tab_titles[1])
         self.tabs.addTab(self._make_complaint_tab(), self.tab_titles[2])
         self.tabs.addTab(self._make_chart_tab(), self.tab_titles[3])
+        from desktop_crm.views.sync.controller import SyncController
+
+        self.sync = SyncController(db, self)
+        self.sync.data_arrived.connect(self._refresh_after_sync)
         self._build_menus()
         self._build_status_bar()
+        self.sync.start()
 
     # -- the tabs after the customer file: one factory each -------------------------
     def _make_callback_tab(self) -> QWidget:
@@ -122,6 +127,13 @@ class MainWindow(QMainWindow):
                            ("complaints", self.tr("&Complaint register…"))):  # fmt: skip
             report_menu.addAction(self._action(text, lambda _on=False, k=kind: self.open_report(k)))
 
+        office_menu = bar.addMenu(self.tr("Head &office"))
+        office_menu.setObjectName("headOfficeMenu")
+        office_menu.addAction(self.sync.sync_action)
+        self.enrol_action = self._action(self.tr("&Enrol with the head office…"), self.open_enrol)
+        self.enrol_action.setEnabled(can_manage_settings(self.user))
+        office_menu.addAction(self.enrol_action)
+
         settings_menu = bar.addMenu(self.tr("&Settings"))
         self.settings_action = self._action(self.tr("&Basic settings…"), self.open_settings)
         settings_menu.addAction(self.settings_action)
@@ -162,6 +174,22 @@ class MainWindow(QMainWindow):
         dialog.open()
         self.settings_dialog = dialog
 
+    def open_enrol(self) -> None:
+        from desktop_crm.views.sync.enrol_dialog import EnrolDialog
+
+        status = self.sync.status
+        dialog = EnrolDialog(self.db, self, server_url=(status.server_url or "") if status else "")
+        dialog.accepted.connect(self.sync.enrolled)
+        dialog.accepted.connect(self._refresh_after_sync)
+        dialog.open()
+        self.enrol_dialog = dialog
+
+    def _refresh_after_sync(self) -> None:
+        """Rows came from the head office: the lists show them (charts recompute on demand)."""
+        self.customers.reload()
+        self.complaints.refresh()
+        self.callbacks.queue.reload()
+
     def about(self) -> None:
         QMessageBox.about(
             self,
@@ -175,6 +203,7 @@ class MainWindow(QMainWindow):
         if not self.day_close.allow_close():  # today's callbacks not all recorded yet
             event.ignore()
             return
+        self.sync.stop()
         super().closeEvent(event)
 
     # -- status bar ----------------------------------------------------------------
@@ -195,7 +224,8 @@ class MainWindow(QMainWindow):
         self.db_label = QLabel(self.tr("Database: {path}").format(path=str(self.db.path)))
         self.db_label.setObjectName("statusDb")
         self.db_label.setToolTip(str(self.db.path))
-        for label in (self.user_label, self.org_label, self.db_label):
+        bar.addWidget(self.sync.error_label, 1)
+        for label in (self.sync.label, self.user_label, self.org_label, self.db_label):
             bar.addPermanentWidget(label)
         if not can_manage_settings(self.user):
             self.settings_action.setToolTip(self.tr("Only the general page can be changed by you."))

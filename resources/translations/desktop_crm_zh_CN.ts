@@ -1760,6 +1760,53 @@
     </message>
 </context>
 <context>
+    <name>EnrolDialog</name>
+    <message>
+        <source>Enrol with the head office</source>
+        <translation>注册到总部</translation>
+    </message>
+    <message>
+        <source>Enter the head office&apos;s address and the one-time enrolment code you got from the company administrator. This desktop then receives its part of the organisation and sends its changes; it keeps working offline.</source>
+        <translation>请输入总部地址和公司管理员给您的一次性注册码。注册后，本机会收到所属单位的数据并发送本机的更改；没有网络时照常工作。</translation>
+    </message>
+    <message>
+        <source>Head office address</source>
+        <translation>总部地址</translation>
+    </message>
+    <message>
+        <source>Enrolment code</source>
+        <translation>注册码</translation>
+    </message>
+    <message>
+        <source>Enrol</source>
+        <translation>注册</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Enter the head office&apos;s address and the code.</source>
+        <translation>请输入总部地址和注册码。</translation>
+    </message>
+    <message>
+        <source>Contacting the head office…</source>
+        <translation>正在连接总部…</translation>
+    </message>
+    <message>
+        <source>Enrolled for {code} {name}. Fetching its data…</source>
+        <translation>已注册为 {code} {name}，正在获取数据…</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>This desktop is enrolled, but its data could not be fetched yet: {reason}</source>
+        <translation>本机已注册，但数据暂未获取：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <source>First run: set up the customer service system</source>
@@ -2424,6 +2471,14 @@
     <message>
         <source>&amp;Complaint register…</source>
         <translation>投诉台账(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Head &amp;office</source>
+        <translation>总部(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Enrol with the head office…</source>
+        <translation>注册到总部(&amp;E)…</translation>
     </message>
     <message>
         <source>&amp;Settings</source>
@@ -3266,6 +3321,37 @@
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <source>&amp;Sync with head office now</source>
+        <translation>立即与总部同步(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Syncing with the head office…</source>
+        <translation>正在与总部同步…</translation>
+    </message>
+    <message>
+        <source>Head office: not enrolled</source>
+        <translation>总部：未注册</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>Last sync: {when} · {count} changes waiting</source>
+        <translation>上次同步：{when} · {count} 条更改待发送</translation>
+    </message>
+    <message>
+        <source>Head office {server}, enrolled for {unit}</source>
+        <translation>总部 {server}，注册单位 {unit}</translation>
+    </message>
+    <message>
+        <source>Sync failed: {reason}</source>
+        <translation>同步失败：{reason}</translation>
     </message>
 </context>
 <context>
@@ -5951,6 +6037,10 @@
     <message>
         <source>The certificate file {path} named by DESKTOP_CRM_CA_BUNDLE cannot be read. Correct the setting or ask the IT staff.</source>
         <translation>无法读取 DESKTOP_CRM_CA_BUNDLE 指定的证书文件 {path}。请更正该设置，或询问信息技术人员。</translation>
+    </message>
+    <message>
+        <source>The certificate of the head office at {server} is not trusted, so nothing was sent. Check the address; if the company uses its own certificate authority, ask the IT staff to set DESKTOP_CRM_CA_BUNDLE.</source>
+        <translation>总部 {server} 的证书不受信任，因此未发送任何数据。请核对地址；如果公司使用自己的证书颁发机构，请让 IT 人员设置 DESKTOP_CRM_CA_BUNDLE。</translation>
     </message>
     <message>
         <source>{server} is not a head-office address: give one like https://crm.example.com.</source>
