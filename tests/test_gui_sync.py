@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QLabel
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -165,3 +165,73 @@ def test_an_untrusted_certificate_is_said_plainly(
         dialog = enrol_through_dialog(qtbot, desk, https, world.code("GS"))
         said = wait_refusal(qtbot, dialog)
     assert "证书" in said and "DESKTOP_CRM_CA_BUNDLE" in said
+
+
+def head_office_with_station(world: World) -> None:
+    """The administrator's desktop adds area GS01 and station GS0101, and syncs."""
+    hq = world.desktop("hq", "GS")
+    add_unit(hq.db, "GS01", "东城片区", OrgKind.AREA, "GS")
+    add_unit(hq.db, "GS0101", "东湖加油站", OrgKind.STATION, "GS01")
+    hq.sync()
+
+
+def test_a_new_desktop_joins_a_head_office_at_first_run(
+    qtbot: QtBot, world: World, desk: Database
+) -> None:
+    from desktop_crm.views.first_run_dialog import FirstRunDialog
+    from tests.gui_helpers import wait_window
+
+    head_office_with_station(world)
+    first = FirstRunDialog(desk)
+    qtbot.addWidget(first)
+    first.show()
+    qtbot.waitExposed(first)
+    assert first.join_button.text() == "加入总部…"
+    click(qtbot, first.join_button)
+    dialog = wait_window(qtbot, EnrolDialog)
+    assert dialog.windowTitle() == "注册到总部"
+    type_into(qtbot, dialog.server_edit, world.server.url)
+    type_into(qtbot, dialog.code_edit, world.code("GS0101"))
+    click(qtbot, dialog.ok_button)
+    qtbot.waitUntil(lambda: first.result() == QDialog.DialogCode.Accepted, timeout=30_000)
+    assert first.joined and first.admin is None
+    with desk.sessions() as session:  # its org path and the people above it came along
+        codes = set(session.scalars(select(OrgUnit.code)))
+        assert {"GS", "GS01", "GS0101"} <= codes
+        assert session.scalars(select(User.login)).all() == ["admin"]
+
+
+def test_a_stand_alone_station_joins_from_the_main_window(
+    qtbot: QtBot, world: World, desk: Database
+) -> None:
+    from desktop_crm.services.setup import first_run
+    from tests.conftest import FIRST_RUN
+    from tests.sync_world import Desktop, add_customer
+
+    head_office_with_station(world)
+    with desk.sessions.begin() as session:
+        admin = first_run(session, FIRST_RUN)
+    customer_id = add_customer(Desktop("desk", desk, "", "", ""), "admin", "周杰", "13912345678")
+    window = show_main_window(desk, admin)
+    qtbot.addWidget(window)
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: status_text(window, "statusSync") == "总部：未注册", timeout=10_000)
+    assert window.enrol_action.isEnabled()
+    window.enrol_action.trigger()
+    from tests.gui_helpers import wait_window, windows
+
+    dialog = wait_window(qtbot, EnrolDialog)
+    type_into(qtbot, dialog.server_edit, world.server.url)
+    type_into(qtbot, dialog.code_edit, world.code("GS0101"))
+    click(qtbot, dialog.ok_button)
+    qtbot.waitUntil(lambda: window.findChild(QWidget, "joinedBox") is not None, timeout=30_000)
+    box = window.findChild(QWidget, "joinedBox")
+    assert "GS0101" in box.text() and "重新" in box.text()  # type: ignore[attr-defined]
+    box.accept()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=5_000)
+    assert windows(MainWindow) == []
+    server = world.server_rows()
+    assert customer_id in server["customers"]
+    with desk.sessions() as session:
+        admin_now = session.scalars(select(User).where(User.login == "admin")).one()
+        assert admin_now.id in server["users"] and admin_now.id != admin.id

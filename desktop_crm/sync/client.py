@@ -34,6 +34,7 @@ from desktop_crm.sync.errors import SyncError, SyncRefused
 from desktop_crm.sync.protocol import (
     DEFAULT_PULL_ROWS,
     DEFAULT_PUSH_ROWS,
+    CodeCheck,
     EnrollAnswer,
     EnrollRequest,
     OrgUnitInfo,
@@ -82,6 +83,7 @@ class Enrolment:
     device_id: str
     unit: OrgUnitInfo
     token_place: credentials.TokenPlace
+    joined: bool = False  # a stand-alone desktop joined: its units and users took new ids
 
 
 # --- enrolment -------------------------------------------------------------------------------
@@ -96,48 +98,73 @@ def enroll(
 ) -> Enrolment:
     """Trade a one-time code for a token; the desktop then syncs the unit's subtree.
 
-    A database that holds an org tree of its own (a stand-alone desktop) is refused
-    before the code is spent; a desktop enrolled before may enrol again (a revoked
-    token, a new server address): for another unit it starts its pull afresh.
+    A stand-alone desktop (one with an org tree of its own, made by the first-run
+    dialog) joins with its data: see desktop_crm.sync.joining. It must hold the unit
+    the code is for, which is checked before the code is spent. A desktop enrolled
+    before may enrol again (a revoked token, a new server address): for another unit
+    it starts its pull afresh.
     """
+    from desktop_crm.sync import joining
+
     server_url = normalise_server_url(server_url)
     with db.sessions() as session:
         previous = state.all_facts(session)
-        has_tree = session.scalar(select(OrgUnit.id).limit(1)) is not None
-    if has_tree and not previous.get(state.DEVICE_ID):
-        raise SyncError(errors.STAND_ALONE, "stand_alone")
+        stand_alone = joining.is_stand_alone(session)
     own = transport is None
     transport = transport or HttpTransport(server_url)
+    name = device_name or _device_name()
     try:
+        if stand_alone:
+            unit = transport.post("/enroll/check", CodeCheck(code=code.strip()), OrgUnitInfo)
+            joining.check_joinable(db, unit)
         answer = transport.post(
-            "/enroll",
-            EnrollRequest(code=code.strip(), device_name=device_name or _device_name()),
-            EnrollAnswer,
+            "/enroll", EnrollRequest(code=code.strip(), device_name=name), EnrollAnswer
         )
     finally:
         if own:
             transport.close()
     place = credentials.save_token(answer.device_id, answer.token)
-    same_unit = previous.get(state.UNIT_ID) == answer.org_unit.id
-    with db.writer() as session:
-        state.put(session, state.SERVER_URL, server_url)
-        state.put(session, state.DEVICE_ID, answer.device_id)
-        state.put(session, state.DEVICE_NAME, device_name or _device_name())
-        state.put(session, state.UNIT_ID, answer.org_unit.id)
-        state.put(session, state.UNIT_CODE, answer.org_unit.code)
-        state.put(session, state.UNIT_PATH, answer.org_unit.path)
-        state.put(session, state.TOKEN_STORE, place.kind)
-        state.put(session, state.PENDING, None)  # keys belong to the old device
-        if not same_unit:
-            state.put(session, state.LAST_USN, 0)
-            state.put(session, state.PULL, None)
-        state.put(session, state.LAST_ERROR, None)
-        ensure_dirty_indexes(session.connection())
-        session.commit()
+    try:
+        tree = joining.fetch_tree(server_url, answer, answer.token) if stand_alone else None
+        same_unit = previous.get(state.UNIT_ID) == answer.org_unit.id
+        if tree is not None:
+            with joining.joining_transaction(db) as session:
+                joining.adopt_head_office_ids(session, answer.org_unit, tree)
+                _record_enrolment(session, server_url, answer, name, place, same_unit)
+        else:
+            with db.writer() as session:
+                _record_enrolment(session, server_url, answer, name, place, same_unit)
+                session.commit()
+    except BaseException:
+        credentials.delete_token(answer.device_id, place.kind)
+        raise
     old_device = previous.get(state.DEVICE_ID)
     if old_device and old_device != answer.device_id:
         credentials.delete_token(old_device, previous.get(state.TOKEN_STORE))
-    return Enrolment(server_url, answer.device_id, answer.org_unit, place)
+    return Enrolment(server_url, answer.device_id, answer.org_unit, place, stand_alone)
+
+
+def _record_enrolment(
+    session: Session,
+    server_url: str,
+    answer: EnrollAnswer,
+    device_name: str,
+    place: credentials.TokenPlace,
+    same_unit: bool,
+) -> None:
+    state.put(session, state.SERVER_URL, server_url)
+    state.put(session, state.DEVICE_ID, answer.device_id)
+    state.put(session, state.DEVICE_NAME, device_name)
+    state.put(session, state.UNIT_ID, answer.org_unit.id)
+    state.put(session, state.UNIT_CODE, answer.org_unit.code)
+    state.put(session, state.UNIT_PATH, answer.org_unit.path)
+    state.put(session, state.TOKEN_STORE, place.kind)
+    state.put(session, state.PENDING, None)  # keys belong to the old device
+    if not same_unit:
+        state.put(session, state.LAST_USN, 0)
+        state.put(session, state.PULL, None)
+    state.put(session, state.LAST_ERROR, None)
+    ensure_dirty_indexes(session.connection())
 
 
 def _device_name() -> str:

@@ -9,11 +9,6 @@ NOT_ENROLLED = QT_TRANSLATE_NOOP(
     "This desktop is not enrolled with a head office. Enrol it first with an enrolment "
     "code from the company administrator.",
 )
-STAND_ALONE = QT_TRANSLATE_NOOP(
-    "errors",
-    "This database already holds its own organisation and data; joining a head office "
-    "with it is not possible yet. Enrol a new, empty database instead.",
-)
 NO_TOKEN = QT_TRANSLATE_NOOP(
     "errors",
     "This desktop's token is missing from {store}. Enrol the desktop again with a new code.",

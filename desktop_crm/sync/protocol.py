@@ -5,6 +5,7 @@ several times smaller than one object per row. Values are JSON scalars: text, wh
 numbers (times are UTC milliseconds, money is in fen), decimals, booleans or null.
 
     POST /api/v1/enroll   EnrollRequest  -> EnrollAnswer   (no token: the one-time code)
+    POST /api/v1/enroll/check CodeCheck  -> OrgUnitInfo    (the code's unit; not spent)
     POST /api/v1/push     PushRequest    -> PushAnswer     (Authorization: Bearer TOKEN)
     POST /api/v1/pull     PullRequest    -> PullAnswer
     GET  /api/v1/health   -> Health
@@ -47,6 +48,13 @@ class RowRef(BaseModel):
 class EnrollRequest(Request):
     code: str = Field(min_length=4, max_length=64, description="the one-time enrolment code")
     device_name: str = Field(min_length=1, max_length=100, description="e.g. the computer's name")
+
+
+class CodeCheck(Request):
+    """Which unit a code is for, without spending it (a stand-alone desktop checks that it
+    holds that unit before it joins)."""
+
+    code: str = Field(min_length=4, max_length=64, description="the one-time enrolment code")
 
 
 class OrgUnitInfo(BaseModel):

@@ -179,10 +179,33 @@ class MainWindow(QMainWindow):
 
         status = self.sync.status
         dialog = EnrolDialog(self.db, self, server_url=(status.server_url or "") if status else "")
-        dialog.accepted.connect(self.sync.enrolled)
-        dialog.accepted.connect(self._refresh_after_sync)
+        dialog.accepted.connect(lambda: self._enrolled(dialog))
         dialog.open()
         self.enrol_dialog = dialog
+
+    def _enrolled(self, dialog: QWidget) -> None:
+        enrolment = getattr(dialog, "enrolment", None)
+        if enrolment is not None and enrolment.joined:
+            # Units and users took the head office's ids: start again with a fresh login.
+            self.sync.stop()
+            box = QMessageBox(
+                QMessageBox.Icon.Information,
+                self.tr("Joined the head office"),
+                self.tr(
+                    "This desktop has joined the head office as {code} {name} and sent its "
+                    "data. People and units are the head office's from now on: the program "
+                    "closes now; start it again and log in."
+                ).format(code=enrolment.unit.code, name=enrolment.unit.name),
+                QMessageBox.StandardButton.Ok,
+                self,
+            )
+            box.setObjectName("joinedBox")
+            box.finished.connect(lambda _result: self.close())
+            box.open()
+            self.joined_box = box
+            return
+        self.sync.enrolled()
+        self._refresh_after_sync()
 
     def _refresh_after_sync(self) -> None:
         """Rows came from the head office: the lists show them (charts recompute on demand)."""

@@ -1873,6 +1873,14 @@
         <translation>取消</translation>
     </message>
     <message>
+        <source>Join a head office…</source>
+        <translation>加入总部…</translation>
+    </message>
+    <message>
+        <source>Your company already runs a head office: enrol this desktop with the code from the company administrator and receive your unit, its people and data.</source>
+        <translation>公司已有总部：用公司管理员给的注册码注册本机，即可收到本单位的组织、人员和数据。</translation>
+    </message>
+    <message>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -2495,6 +2503,14 @@
     <message>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Joined the head office</source>
+        <translation>已加入总部</translation>
+    </message>
+    <message>
+        <source>This desktop has joined the head office as {code} {name} and sent its data. People and units are the head office&apos;s from now on: the program closes now; start it again and log in.</source>
+        <translation>本机已作为 {code} {name} 加入总部，并已发送本机数据。今后人员和单位以总部为准：程序现在关闭，请重新启动并登录。</translation>
     </message>
     <message>
         <source>About desktop_crm</source>
@@ -5987,10 +6003,6 @@
         <translation>这台电脑尚未在总部注册。请先用公司管理员提供的注册码注册。</translation>
     </message>
     <message>
-        <source>This database already holds its own organisation and data; joining a head office with it is not possible yet. Enrol a new, empty database instead.</source>
-        <translation>这个数据库已有自己的组织和数据，暂时不能用它加入总部。请改用一个新的空数据库注册。</translation>
-    </message>
-    <message>
         <source>This desktop&apos;s token is missing from {store}. Enrol the desktop again with a new code.</source>
         <translation>在{store}中找不到这台电脑的令牌。请用新的注册码重新注册这台电脑。</translation>
     </message>
@@ -6137,6 +6149,18 @@
     <message>
         <source>Choose a time between 12:00 and 23:59.</source>
         <translation>请选择 12:00 到 23:59 之间的时间。</translation>
+    </message>
+    <message>
+        <source>This enrolment code is for {unit_code} {name}, but this desktop&apos;s organisation has no unit with the code {unit_code}. Ask the company administrator for a code of your own station (the code was not used).</source>
+        <translation>该注册码对应 {unit_code} {name}，但本机的组织中没有代码为 {unit_code} 的单位。请向公司管理员索取本站的注册码（该注册码未被使用）。</translation>
+    </message>
+    <message>
+        <source>This desktop holds data of units outside {unit_code} ({units}), which a desktop of {unit_code} cannot send. Ask the company administrator for a code of a unit above them (the code was not used).</source>
+        <translation>本机保存有 {unit_code} 以外单位（{units}）的数据，{unit_code} 的电脑无法发送这些数据。请向公司管理员索取其上级单位的注册码（该注册码未被使用）。</translation>
+    </message>
+    <message>
+        <source>Joining the head office was stopped because the data would no longer fit together ({reason}); nothing was changed. Tell the company administrator.</source>
+        <translation>加入总部已停止，因为数据将无法保持一致（{reason}）；没有做任何更改。请告知公司管理员。</translation>
     </message>
 </context>
 <context>

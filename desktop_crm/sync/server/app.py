@@ -19,10 +19,12 @@ from desktop_crm.sync import protocol
 from desktop_crm.sync.protocol import (
     API_PREFIX,
     MAX_BODY_BYTES,
+    CodeCheck,
     EnrollAnswer,
     EnrollRequest,
     ErrorAnswer,
     Health,
+    OrgUnitInfo,
     PullAnswer,
     PullRequest,
     PushAnswer,
@@ -153,6 +155,13 @@ def create_app(database_url: str | None = None, store: ServerStore | None = None
     def enroll(body: EnrollRequest) -> EnrollAnswer:
         """Trade a one-time enrolment code for this desktop's token (shown once)."""
         return auth.enroll(store, body.code, body.device_name)
+
+    @app.post(
+        f"{API_PREFIX}/enroll/check", response_model=OrgUnitInfo, responses=ERRORS, tags=["sync"]
+    )
+    def check_code(body: CodeCheck) -> OrgUnitInfo:
+        """The org unit a one-time code is for, without using the code up."""
+        return auth.check_code(store, body.code)
 
     @app.post(f"{API_PREFIX}/push", response_model=PushAnswer, responses=ERRORS, tags=["sync"])
     def push_batch(body: PushRequest, authorization: str | None = Header(None)) -> Response:

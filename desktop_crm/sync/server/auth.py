@@ -73,6 +73,32 @@ def unit_info(unit: OrgUnit) -> OrgUnitInfo:
     return OrgUnitInfo(id=unit.id, code=unit.code, name=unit.name, kind=unit.kind, path=unit.path)
 
 
+def _bad_code() -> ApiError:
+    return ApiError(
+        401,
+        "bad_code",
+        "This enrolment code is unknown, already used or expired. "
+        "Ask the company administrator for a new one.",
+    )
+
+
+def check_code(store: ServerStore, code: str, now: int | None = None) -> OrgUnitInfo:
+    """The unit a valid code enrols for; the code stays unused."""
+    now = now or now_ms()
+    with store.reads() as session:
+        record = session.scalars(
+            select(EnrolCode).where(
+                EnrolCode.code_hash == hash_secret(normalise_code(code)),
+                EnrolCode.used_at.is_(None),
+                EnrolCode.expires_at > now,
+            )
+        ).first()
+        unit = session.get(OrgUnit, record.org_unit_id) if record is not None else None
+        if unit is None or unit.deleted:
+            raise _bad_code()
+        return unit_info(unit)
+
+
 def enroll(store: ServerStore, code: str, device_name: str, now: int | None = None) -> EnrollAnswer:
     """Trade a one-time code for a device token (shown once, stored hashed)."""
     now = now or now_ms()
@@ -91,12 +117,7 @@ def enroll(store: ServerStore, code: str, device_name: str, now: int | None = No
             .values(used_at=now, device_id=device_id)
         )
         if spent.rowcount != 1:  # type: ignore[attr-defined]
-            raise ApiError(
-                401,
-                "bad_code",
-                "This enrolment code is unknown, already used or expired. "
-                "Ask the company administrator for a new one.",
-            )
+            raise _bad_code()
         record = session.scalars(select(EnrolCode).where(EnrolCode.code_hash == code_hash)).one()
         unit = session.get(OrgUnit, record.org_unit_id)
         if unit is None or unit.deleted:
