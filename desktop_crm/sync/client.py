@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import platform
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
@@ -34,6 +35,7 @@ from desktop_crm.sync.errors import SyncError, SyncRefused
 from desktop_crm.sync.protocol import (
     DEFAULT_PULL_ROWS,
     DEFAULT_PUSH_ROWS,
+    MAX_PULL_ROWS,
     CodeCheck,
     EnrollAnswer,
     EnrollRequest,
@@ -57,6 +59,8 @@ from desktop_crm.sync.tables import (
 from desktop_crm.sync.transport import HttpTransport, normalise_server_url
 
 Answer = TypeVar("Answer", bound=BaseModel)
+FIRST_PULL_ROWS = MAX_PULL_ROWS  # rows per page of a first pull
+BULK_CACHE_KIB = -262_144  # SQLite page cache during a first pull: 256 MiB
 Progress = Callable[[str, int], None]  # (stage, rows so far)
 
 
@@ -237,8 +241,12 @@ def apply_rows(
     where = [block.columns.index(c) for c in columns]
     id_at = block.columns.index("id")
     ids = [row[id_at] for row in block.rows]
-    waiting = _waiting_here(conn, synced, ids, sendable)
-    rows = [tuple(row[k] for k in where) for row in block.rows if row[id_at] not in waiting]
+    dirty = conn.exec_driver_sql(f"SELECT 1 FROM {synced.name} WHERE usn = -1 LIMIT 1").first()
+    waiting = _waiting_here(conn, synced, ids, sendable) if dirty else set()
+    if columns == block.columns:  # the usual case: every column known, in order
+        rows = [tuple(row) for row in block.rows if row[id_at] not in waiting]
+    else:
+        rows = [tuple(row[k] for k in where) for row in block.rows if row[id_at] not in waiting]
     if rows:
         try:
             conn.exec_driver_sql(_upsert_sql(synced.name, columns), rows)
@@ -294,6 +302,8 @@ class SyncClient:
         self.transport = transport
         self.push_rows = push_rows
         self.pull_rows = pull_rows
+        # A first pull takes the largest pages, unless a page size was asked for.
+        self.first_pull_rows = FIRST_PULL_ROWS if pull_rows == DEFAULT_PULL_ROWS else pull_rows
         self.progress = progress or (lambda stage, done: None)
 
     def close(self) -> None:
@@ -309,13 +319,20 @@ class SyncClient:
     # --- one transaction that applies the head office's rows --------------------------------
 
     @contextmanager
-    def _applying(self) -> Iterator[tuple[Connection, Session]]:
+    def _applying(self, bulk: bool = False) -> Iterator[tuple[Connection, Session]]:
         """BEGIN IMMEDIATE with foreign keys off: this desktop holds only part of the data,
-        so a pulled row may refer to one outside its scope (or one the next page brings)."""
+        so a pulled row may refer to one outside its scope (or one the next page brings).
+
+        ``bulk`` (the first pull): a larger page cache and temporary tables in memory while
+        the pages go in and the search index is built, back to the defaults after."""
         with self.db.engine.connect() as conn:
             raw = conn.connection.dbapi_connection
             assert raw is not None
             raw.execute("PRAGMA foreign_keys=OFF")
+            if bulk:
+                cache = raw.execute("PRAGMA cache_size").fetchone()[0]
+                raw.execute(f"PRAGMA cache_size={BULK_CACHE_KIB}")
+                raw.execute("PRAGMA temp_store=MEMORY")
             try:
                 conn.execution_options(**{BEGIN_IMMEDIATE: True})
                 with conn.begin():
@@ -326,6 +343,9 @@ class SyncClient:
                     session.close()
             finally:
                 raw.execute("PRAGMA foreign_keys=ON")
+                if bulk:
+                    raw.execute(f"PRAGMA cache_size={cache}")
+                    raw.execute("PRAGMA temp_store=DEFAULT")
 
     def _reindex(self, conn: Connection, session: Session, customers: set[str]) -> None:
         if not customers:
@@ -374,29 +394,47 @@ class SyncClient:
     # --- pull ---------------------------------------------------------------------------------
 
     def pull(self, report: SyncReport | None = None) -> SyncReport:
-        """Apply every page of what is new in scope; resumes an interrupted pull."""
+        """Apply every page of what is new in scope; resumes an interrupted pull.
+
+        The next page is fetched while this one is applied (the head office works on it
+        meanwhile); a first pull asks for the largest pages the head office gives.
+        """
         report = report or SyncReport()
         self._units = self._scope_units()
-        while True:
-            with self.db.sessions() as session:
-                mark = int(state.get(session, state.LAST_USN) or 0)
-                going = state.get_json(session, state.PULL)
-            request = PullRequest(
-                since=going["since"] if going else mark,
-                upto=going["upto"] if going else None,
-                cursor=PullCursor(**going["cursor"]) if going and going.get("cursor") else None,
-                limit=self.pull_rows,
-            )
-            answer = self.transport.post("/pull", request, PullAnswer)
-            self._apply_page(request, answer, report)
-            report.server_usn = max(report.server_usn, answer.upto)
-            if answer.cursor is None:
-                report.mark = answer.upto
-                return report
+        with self.db.sessions() as session:
+            mark = int(state.get(session, state.LAST_USN) or 0)
+            going = state.get_json(session, state.PULL)
+        since = going["since"] if going else mark
+        request = PullRequest(
+            since=since,
+            upto=going["upto"] if going else None,
+            cursor=PullCursor(**going["cursor"]) if going and going.get("cursor") else None,
+            limit=self.first_pull_rows if since == 0 else self.pull_rows,
+        )
+        with ThreadPoolExecutor(1, thread_name_prefix="crm-pull") as fetcher:
+            coming = fetcher.submit(self.transport.post, "/pull", request, PullAnswer)
+            while True:
+                answer = coming.result()
+                following = None
+                if answer.cursor is not None:
+                    following = request.model_copy(
+                        update={"upto": answer.upto, "cursor": answer.cursor}
+                    )
+                    coming = fetcher.submit(self.transport.post, "/pull", following, PullAnswer)
+                try:
+                    self._apply_page(request, answer, report)
+                except BaseException:
+                    coming.cancel()
+                    raise
+                report.server_usn = max(report.server_usn, answer.upto)
+                if following is None:
+                    report.mark = answer.upto
+                    return report
+                request = following
 
     def _apply_page(self, request: PullRequest, answer: PullAnswer, report: SyncReport) -> None:
         whole_index = request.since == 0
-        with self._applying() as (conn, session):
+        with self._applying(bulk=whole_index) as (conn, session):
             customers: set[str] = set()
             for block in answer.tables:
                 applied, touched = apply_rows(conn, block, self._sendable(block.table))
