@@ -152,3 +152,36 @@ def test_joining_is_refused_before_the_code_is_spent(
         enroll(fresh, world.server.url, used)
         fresh.close()
     db.close()
+
+
+def test_the_command_line_joins_and_renames_user_names_taken_elsewhere(
+    company: tuple[World, dict[str, Desktop]],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from desktop_crm.cli import main as desktop_cli
+
+    world, d = company
+    path = tmp_path / "cli.db"
+    db = stand_alone(path, "GS0101")
+    with db.sessions.begin() as session:  # a name that a colleague at GS0102 already has
+        admin = session.scalars(select(User).where(User.login == "admin")).one()
+        station = session.scalars(select(OrgUnit).where(OrgUnit.code == "GS0101")).one()
+        create_user(session, admin, "staff2", "赵二", Role.STATION_STAFF, station, PASSWORD)
+    customer_id = add_customer(local_desktop(db, "cli"), "staff2", "王芳", "13512345678")
+    db.close()
+    capsys.readouterr()
+    assert desktop_cli(["enroll", "--db", str(path), "--server", world.server.url,
+                        "--code", world.code("GS0101")]) == 0  # fmt: skip
+    said = capsys.readouterr().out
+    assert "加入" in said and "staff2 → staff2-gs0101" in said
+    assert desktop_cli(["sync", "--db", str(path)]) == 0
+    assert "拒绝" not in capsys.readouterr().err
+    d["st1"].sync()
+    assert d["st1"].customer(customer_id) is not None
+    assert d["st1"].user("staff2-gs0101").name == "赵二"
+    assert d["st2"].user("staff2").name == "赵磊"  # the colleague at GS0102 keeps the name
+    db = open_database(path)
+    with db.sessions() as session:
+        assert authenticate(session, "staff2-gs0101", PASSWORD).name == "赵二"
+    db.close()

@@ -37,6 +37,7 @@ from desktop_crm.sync.protocol import (
     DEFAULT_PUSH_ROWS,
     MAX_PULL_ROWS,
     CodeCheck,
+    CodeCheckAnswer,
     EnrollAnswer,
     EnrollRequest,
     OrgUnitInfo,
@@ -88,6 +89,7 @@ class Enrolment:
     unit: OrgUnitInfo
     token_place: credentials.TokenPlace
     joined: bool = False  # a stand-alone desktop joined: its units and users took new ids
+    renamed: dict[str, str] = field(default_factory=dict)  # logins changed on joining
 
 
 # --- enrolment -------------------------------------------------------------------------------
@@ -118,9 +120,12 @@ def enroll(
     transport = transport or HttpTransport(server_url)
     name = device_name or _device_name()
     try:
+        taken: list[str] = []
         if stand_alone:
-            unit = transport.post("/enroll/check", CodeCheck(code=code.strip()), OrgUnitInfo)
-            joining.check_joinable(db, unit)
+            check = CodeCheck(code=code.strip(), logins=joining.local_logins(db))
+            checked = transport.post("/enroll/check", check, CodeCheckAnswer)
+            joining.check_joinable(db, checked)
+            taken = checked.logins_taken
         answer = transport.post(
             "/enroll", EnrollRequest(code=code.strip(), device_name=name), EnrollAnswer
         )
@@ -128,12 +133,13 @@ def enroll(
         if own:
             transport.close()
     place = credentials.save_token(answer.device_id, answer.token)
+    renamed: dict[str, str] = {}
     try:
         tree = joining.fetch_tree(server_url, answer, answer.token) if stand_alone else None
         same_unit = previous.get(state.UNIT_ID) == answer.org_unit.id
         if tree is not None:
             with joining.joining_transaction(db) as session:
-                joining.adopt_head_office_ids(session, answer.org_unit, tree)
+                renamed = joining.adopt_head_office_ids(session, answer.org_unit, tree, taken)
                 _record_enrolment(session, server_url, answer, name, place, same_unit)
         else:
             with db.writer() as session:
@@ -145,7 +151,7 @@ def enroll(
     old_device = previous.get(state.DEVICE_ID)
     if old_device and old_device != answer.device_id:
         credentials.delete_token(old_device, previous.get(state.TOKEN_STORE))
-    return Enrolment(server_url, answer.device_id, answer.org_unit, place, stand_alone)
+    return Enrolment(server_url, answer.device_id, answer.org_unit, place, stand_alone, renamed)
 
 
 def _record_enrolment(

@@ -11,7 +11,8 @@ desktop must hold. The head office is the authority for org units and users, so:
   login: every reference to them in every table takes the head office's id, and the
   head office's version replaces the local one with the pull that follows;
 - units and users made here that the head office does not know, inside the joining
-  unit's subtree, are sent like any other change; users made here in units outside it
+  unit's subtree, are sent like any other change (a user whose name someone elsewhere in
+  the company has gets the unit's code added to it, e.g. ``zhangwei-gs0101``); users made here in units outside it
   (e.g. the stand-alone administrator) are kept, inactive, in the joining unit, so the
   history they wrote keeps its author;
 - settings, SLA policies, holidays and rules of the units above are the head office's
@@ -38,7 +39,7 @@ from desktop_crm.models.base import Base
 from desktop_crm.models.db import BEGIN_IMMEDIATE, Database, open_database
 from desktop_crm.sync import state
 from desktop_crm.sync.errors import SyncError
-from desktop_crm.sync.protocol import EnrollAnswer, OrgUnitInfo
+from desktop_crm.sync.protocol import CodeCheckAnswer, EnrollAnswer, OrgUnitInfo
 from desktop_crm.sync.tables import LINEAGE_TABLES, ScopeKind, synced_tables
 
 NO_SUCH_UNIT = QT_TRANSLATE_NOOP(
@@ -52,6 +53,11 @@ DATA_OUTSIDE = QT_TRANSLATE_NOOP(
     "This desktop holds data of units outside {unit_code} ({units}), which a desktop of "
     "{unit_code} cannot send. Ask the company administrator for a code of a unit above them (the code "
     "was not used).",
+)
+RENAMED = QT_TRANSLATE_NOOP(
+    "errors",
+    "Some user names here were already used elsewhere in the company, so these users log "
+    "in with new names from now on: {renamed}.",
 )
 NOT_CONSISTENT = QT_TRANSLATE_NOOP(
     "errors",
@@ -77,8 +83,14 @@ def is_stand_alone(session: Session) -> bool:
     return has_tree and not state.get(session, state.DEVICE_ID)
 
 
-def check_joinable(db: Database, unit: OrgUnitInfo) -> None:
+def local_logins(db: Database) -> list[str]:
+    with db.sessions() as session:
+        return sorted(session.scalars(select(User.login)))
+
+
+def check_joinable(db: Database, check: CodeCheckAnswer) -> None:
     """Before the code is spent: this desktop holds the unit, and no data outside it."""
+    unit = check.org_unit
     with db.sessions() as session:
         local = session.scalars(select(OrgUnit).where(OrgUnit.code == unit.code)).first()
         if local is None:
@@ -190,10 +202,23 @@ def _references() -> list[tuple[str, str]]:
     return found
 
 
-def adopt_head_office_ids(session: Session, unit: OrgUnitInfo, tree: HeadOfficeTree) -> None:
+def new_login(login: str, unit_code: str) -> str:
+    return f"{login}-{unit_code.lower()}"[:64]
+
+
+def adopt_head_office_ids(
+    session: Session, unit: OrgUnitInfo, tree: HeadOfficeTree, taken: list[str] | None = None
+) -> dict[str, str]:
     """Match local units by code and users by login to the head office's, in the caller's
-    transaction (foreign keys off): see the module's description."""
+    transaction (foreign keys off): see the module's description. Local users whose name
+    someone elsewhere in the company has (``taken``) get the unit's code added to it;
+    returns those renames."""
     conn = session.connection()
+    renamed: dict[str, str] = {}
+    for login in taken or []:
+        renamed[login] = new_login(login, unit.code)
+        conn.exec_driver_sql("UPDATE users SET login = ? WHERE login = ?", (renamed[login], login))
+        conn.exec_driver_sql("DELETE FROM login_states WHERE login = ?", (login,))
     local_units = {
         code: (uid, path)
         for uid, code, path in conn.exec_driver_sql("SELECT id, code, path FROM org_units")
@@ -238,6 +263,7 @@ def adopt_head_office_ids(session: Session, unit: OrgUnitInfo, tree: HeadOfficeT
     if outside:
         raise SyncError(DATA_OUTSIDE, "data_outside", unit_code=unit.code, units=", ".join(outside))
     _settle_rows_outside(conn, unit.id, inside, above, matched_units)
+    return renamed
 
 
 def _rename_ids(conn: Connection, mapping: dict[str, str]) -> None:

@@ -199,6 +199,12 @@ class MainWindow(QMainWindow):
                 QMessageBox.StandardButton.Ok,
                 self,
             )
+            if enrolment.renamed:
+                from desktop_crm.i18n import translate_message
+                from desktop_crm.sync.joining import RENAMED
+
+                pairs = ", ".join(f"{old} → {new}" for old, new in enrolment.renamed.items())
+                box.setInformativeText(translate_message("errors", RENAMED, {"renamed": pairs}))
             box.setObjectName("joinedBox")
             box.finished.connect(lambda _result: self.close())
             box.open()

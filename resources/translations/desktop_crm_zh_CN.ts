@@ -4610,6 +4610,10 @@
         <translation>已在总部 {server} 注册，所属单位 {code} {name}。</translation>
     </message>
     <message>
+        <source>This stand-alone desktop joined with its data: its units and users now carry the head office&apos;s ids and its data is sent with the next sync.</source>
+        <translation>这台单机已带着本机数据加入总部：本机的单位和人员已改用总部的标识，数据将在下次同步时发送。</translation>
+    </message>
+    <message>
         <source>No system credential store here: the token is kept in the file {path}, readable by this user only.</source>
         <translation>本机没有系统凭据库：令牌保存在文件 {path} 中，只有当前用户可以读取。</translation>
     </message>
@@ -6157,6 +6161,10 @@
     <message>
         <source>This desktop holds data of units outside {unit_code} ({units}), which a desktop of {unit_code} cannot send. Ask the company administrator for a code of a unit above them (the code was not used).</source>
         <translation>本机保存有 {unit_code} 以外单位（{units}）的数据，{unit_code} 的电脑无法发送这些数据。请向公司管理员索取其上级单位的注册码（该注册码未被使用）。</translation>
+    </message>
+    <message>
+        <source>Some user names here were already used elsewhere in the company, so these users log in with new names from now on: {renamed}.</source>
+        <translation>本机有些用户名已被公司其他单位使用，这些用户今后请用新用户名登录：{renamed}。</translation>
     </message>
     <message>
         <source>Joining the head office was stopped because the data would no longer fit together ({reason}); nothing was changed. Tell the company administrator.</source>

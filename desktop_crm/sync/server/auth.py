@@ -16,8 +16,8 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from desktop_crm.ids import new_id, now_ms
-from desktop_crm.models import OrgUnit
-from desktop_crm.sync.protocol import EnrollAnswer, OrgUnitInfo
+from desktop_crm.models import OrgUnit, User
+from desktop_crm.sync.protocol import CodeCheckAnswer, EnrollAnswer, OrgUnitInfo
 from desktop_crm.sync.server.errors import ApiError
 from desktop_crm.sync.server.models import Device, EnrolCode
 from desktop_crm.sync.server.storage import ServerStore
@@ -82,8 +82,11 @@ def _bad_code() -> ApiError:
     )
 
 
-def check_code(store: ServerStore, code: str, now: int | None = None) -> OrgUnitInfo:
-    """The unit a valid code enrols for; the code stays unused."""
+def check_code(
+    store: ServerStore, code: str, logins: list[str] | None = None, now: int | None = None
+) -> CodeCheckAnswer:
+    """The unit a valid code enrols for, and which of ``logins`` people outside its lineage
+    use (a joining desktop could not send its users of those names); the code stays unused."""
     now = now or now_ms()
     with store.reads() as session:
         record = session.scalars(
@@ -96,7 +99,22 @@ def check_code(store: ServerStore, code: str, now: int | None = None) -> OrgUnit
         unit = session.get(OrgUnit, record.org_unit_id) if record is not None else None
         if unit is None or unit.deleted:
             raise _bad_code()
-        return unit_info(unit)
+        lineage = [p for p in unit.path.strip("/").split("/") if p]
+        taken: list[str] = []
+        wanted = sorted(set(logins or []))
+        for start in range(0, len(wanted), 500):
+            taken.extend(
+                session.scalars(
+                    select(User.login)
+                    .join(OrgUnit, OrgUnit.id == User.org_unit_id)
+                    .where(
+                        User.login.in_(wanted[start : start + 500]),
+                        ~OrgUnit.path.startswith(unit.path),
+                        OrgUnit.id.notin_(lineage),
+                    )
+                )
+            )
+        return CodeCheckAnswer(org_unit=unit_info(unit), logins_taken=sorted(taken))
 
 
 def enroll(store: ServerStore, code: str, device_name: str, now: int | None = None) -> EnrollAnswer:
