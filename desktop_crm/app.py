@@ -98,6 +98,10 @@ def run_gui(path: Path, language: str | None = None) -> int:
     window = show_main_window(db, user)
     freeze_startup_objects()
     code = app.exec()
+    from PySide6.QtCore import QThreadPool
+
+    window.sync.stop()
+    QThreadPool.globalInstance().waitForDone(30_000)  # a sync stops after its current page
     del window
     db.close()
     return code

@@ -26,6 +26,12 @@ def _say(text: str, **params: Any) -> str:
     return translate_message("cli", text, params)
 
 
+def _say_error(text: str, **params: Any) -> str:
+    from desktop_crm.i18n import translate_message
+
+    return translate_message("errors", text, params)
+
+
 def _open(path: str) -> Any:
     from pathlib import Path
 
@@ -45,6 +51,15 @@ def cmd_enroll(args: argparse.Namespace) -> int:
         db.close()
     print(_say(QT_TRANSLATE_NOOP("cli", "Enrolled with {server} for {code} {name}."),
                server=done.server_url, code=done.unit.code, name=done.unit.name))  # fmt: skip
+    if done.joined:
+        print(_say(QT_TRANSLATE_NOOP(
+            "cli", "This stand-alone desktop joined with its data: its units and users now "
+                   "carry the head office's ids and its data is sent with the next sync.")))  # fmt: skip
+    if done.renamed:
+        from desktop_crm.sync.joining import RENAMED
+
+        pairs = ", ".join(f"{old} → {new}" for old, new in done.renamed.items())
+        print(_say_error(RENAMED, renamed=pairs))
     if done.token_place.kind == FILE:
         print(_say(QT_TRANSLATE_NOOP(
             "cli", "No system credential store here: the token is kept in the file {path}, "

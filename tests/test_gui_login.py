@@ -363,7 +363,7 @@ def test_main_window_in_chinese(qtbot: QtBot, org: Org, db: Database) -> None:
     assert status(window, "statusOrg") == "单位：测试石油分公司 [GS]"
     assert status(window, "statusDb") == f"数据库：{db.path}"
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["文件(&F)", "客户(&C)", "报表(&R)", "设置(&S)", "帮助(&H)"]
+    assert menus == ["文件(&F)", "客户(&C)", "报表(&R)", "总部(&O)", "设置(&S)", "帮助(&H)"]
 
     find = action_for(window, QKeySequence.StandardKey.Find)
     new = action_for(window, QKeySequence.StandardKey.New)

@@ -141,7 +141,7 @@ def test_stations_receive_the_org_tree_and_their_users_only(company) -> None:  #
         assert state.get(session, state.UNIT_CODE) == "GS0101"
 
 
-def test_enrolment_codes_are_used_once_and_a_standalone_store_is_refused(
+def test_enrolment_codes_are_used_once_and_a_standalone_store_without_the_unit_is_refused(
     company, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     world, _d = company
@@ -167,7 +167,7 @@ def test_enrolment_codes_are_used_once_and_a_standalone_store_is_refused(
     fresh_code = world.code("GS0102")
     with pytest.raises(SyncError) as caught:
         enroll(standalone, world.server.url, fresh_code)
-    assert caught.value.code == "stand_alone"
+    assert caught.value.code == "no_such_unit"  # it holds no GS0102 to join with
     enroll(second, world.server.url, fresh_code)  # the code was not spent by the refusal
     for db in (first, second, standalone):
         db.close()

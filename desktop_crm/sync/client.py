@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import platform
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
@@ -34,6 +35,9 @@ from desktop_crm.sync.errors import SyncError, SyncRefused
 from desktop_crm.sync.protocol import (
     DEFAULT_PULL_ROWS,
     DEFAULT_PUSH_ROWS,
+    MAX_PULL_ROWS,
+    CodeCheck,
+    CodeCheckAnswer,
     EnrollAnswer,
     EnrollRequest,
     OrgUnitInfo,
@@ -56,6 +60,8 @@ from desktop_crm.sync.tables import (
 from desktop_crm.sync.transport import HttpTransport, normalise_server_url
 
 Answer = TypeVar("Answer", bound=BaseModel)
+FIRST_PULL_ROWS = MAX_PULL_ROWS  # rows per page of a first pull
+BULK_CACHE_KIB = -262_144  # SQLite page cache during a first pull: 256 MiB
 Progress = Callable[[str, int], None]  # (stage, rows so far)
 
 
@@ -82,6 +88,8 @@ class Enrolment:
     device_id: str
     unit: OrgUnitInfo
     token_place: credentials.TokenPlace
+    joined: bool = False  # a stand-alone desktop joined: its units and users took new ids
+    renamed: dict[str, str] = field(default_factory=dict)  # logins changed on joining
 
 
 # --- enrolment -------------------------------------------------------------------------------
@@ -96,48 +104,77 @@ def enroll(
 ) -> Enrolment:
     """Trade a one-time code for a token; the desktop then syncs the unit's subtree.
 
-    A database that holds an org tree of its own (a stand-alone desktop) is refused
-    before the code is spent; a desktop enrolled before may enrol again (a revoked
-    token, a new server address): for another unit it starts its pull afresh.
+    A stand-alone desktop (one with an org tree of its own, made by the first-run
+    dialog) joins with its data: see desktop_crm.sync.joining. It must hold the unit
+    the code is for, which is checked before the code is spent. A desktop enrolled
+    before may enrol again (a revoked token, a new server address): for another unit
+    it starts its pull afresh.
     """
+    from desktop_crm.sync import joining
+
     server_url = normalise_server_url(server_url)
     with db.sessions() as session:
         previous = state.all_facts(session)
-        has_tree = session.scalar(select(OrgUnit.id).limit(1)) is not None
-    if has_tree and not previous.get(state.DEVICE_ID):
-        raise SyncError(errors.STAND_ALONE, "stand_alone")
+        stand_alone = joining.is_stand_alone(session)
     own = transport is None
     transport = transport or HttpTransport(server_url)
+    name = device_name or _device_name()
     try:
+        taken: list[str] = []
+        if stand_alone:
+            check = CodeCheck(code=code.strip(), logins=joining.local_logins(db))
+            checked = transport.post("/enroll/check", check, CodeCheckAnswer)
+            joining.check_joinable(db, checked)
+            taken = checked.logins_taken
         answer = transport.post(
-            "/enroll",
-            EnrollRequest(code=code.strip(), device_name=device_name or _device_name()),
-            EnrollAnswer,
+            "/enroll", EnrollRequest(code=code.strip(), device_name=name), EnrollAnswer
         )
     finally:
         if own:
             transport.close()
     place = credentials.save_token(answer.device_id, answer.token)
-    same_unit = previous.get(state.UNIT_ID) == answer.org_unit.id
-    with db.writer() as session:
-        state.put(session, state.SERVER_URL, server_url)
-        state.put(session, state.DEVICE_ID, answer.device_id)
-        state.put(session, state.DEVICE_NAME, device_name or _device_name())
-        state.put(session, state.UNIT_ID, answer.org_unit.id)
-        state.put(session, state.UNIT_CODE, answer.org_unit.code)
-        state.put(session, state.UNIT_PATH, answer.org_unit.path)
-        state.put(session, state.TOKEN_STORE, place.kind)
-        state.put(session, state.PENDING, None)  # keys belong to the old device
-        if not same_unit:
-            state.put(session, state.LAST_USN, 0)
-            state.put(session, state.PULL, None)
-        state.put(session, state.LAST_ERROR, None)
-        ensure_dirty_indexes(session.connection())
-        session.commit()
+    renamed: dict[str, str] = {}
+    try:
+        tree = joining.fetch_tree(server_url, answer, answer.token) if stand_alone else None
+        same_unit = previous.get(state.UNIT_ID) == answer.org_unit.id
+        if tree is not None:
+            with joining.joining_transaction(db) as session:
+                renamed = joining.adopt_head_office_ids(session, answer.org_unit, tree, taken)
+                _record_enrolment(session, server_url, answer, name, place, same_unit)
+        else:
+            with db.writer() as session:
+                _record_enrolment(session, server_url, answer, name, place, same_unit)
+                session.commit()
+    except BaseException:
+        credentials.delete_token(answer.device_id, place.kind)
+        raise
     old_device = previous.get(state.DEVICE_ID)
     if old_device and old_device != answer.device_id:
         credentials.delete_token(old_device, previous.get(state.TOKEN_STORE))
-    return Enrolment(server_url, answer.device_id, answer.org_unit, place)
+    return Enrolment(server_url, answer.device_id, answer.org_unit, place, stand_alone, renamed)
+
+
+def _record_enrolment(
+    session: Session,
+    server_url: str,
+    answer: EnrollAnswer,
+    device_name: str,
+    place: credentials.TokenPlace,
+    same_unit: bool,
+) -> None:
+    state.put(session, state.SERVER_URL, server_url)
+    state.put(session, state.DEVICE_ID, answer.device_id)
+    state.put(session, state.DEVICE_NAME, device_name)
+    state.put(session, state.UNIT_ID, answer.org_unit.id)
+    state.put(session, state.UNIT_CODE, answer.org_unit.code)
+    state.put(session, state.UNIT_PATH, answer.org_unit.path)
+    state.put(session, state.TOKEN_STORE, place.kind)
+    state.put(session, state.PENDING, None)  # keys belong to the old device
+    if not same_unit:
+        state.put(session, state.LAST_USN, 0)
+        state.put(session, state.PULL, None)
+    state.put(session, state.LAST_ERROR, None)
+    ensure_dirty_indexes(session.connection())
 
 
 def _device_name() -> str:
@@ -210,8 +247,12 @@ def apply_rows(
     where = [block.columns.index(c) for c in columns]
     id_at = block.columns.index("id")
     ids = [row[id_at] for row in block.rows]
-    waiting = _waiting_here(conn, synced, ids, sendable)
-    rows = [tuple(row[k] for k in where) for row in block.rows if row[id_at] not in waiting]
+    dirty = conn.exec_driver_sql(f"SELECT 1 FROM {synced.name} WHERE usn = -1 LIMIT 1").first()
+    waiting = _waiting_here(conn, synced, ids, sendable) if dirty else set()
+    if columns == block.columns:  # the usual case: every column known, in order
+        rows = [tuple(row) for row in block.rows if row[id_at] not in waiting]
+    else:
+        rows = [tuple(row[k] for k in where) for row in block.rows if row[id_at] not in waiting]
     if rows:
         try:
             conn.exec_driver_sql(_upsert_sql(synced.name, columns), rows)
@@ -267,6 +308,8 @@ class SyncClient:
         self.transport = transport
         self.push_rows = push_rows
         self.pull_rows = pull_rows
+        # A first pull takes the largest pages, unless a page size was asked for.
+        self.first_pull_rows = FIRST_PULL_ROWS if pull_rows == DEFAULT_PULL_ROWS else pull_rows
         self.progress = progress or (lambda stage, done: None)
 
     def close(self) -> None:
@@ -282,13 +325,20 @@ class SyncClient:
     # --- one transaction that applies the head office's rows --------------------------------
 
     @contextmanager
-    def _applying(self) -> Iterator[tuple[Connection, Session]]:
+    def _applying(self, bulk: bool = False) -> Iterator[tuple[Connection, Session]]:
         """BEGIN IMMEDIATE with foreign keys off: this desktop holds only part of the data,
-        so a pulled row may refer to one outside its scope (or one the next page brings)."""
+        so a pulled row may refer to one outside its scope (or one the next page brings).
+
+        ``bulk`` (the first pull): a larger page cache and temporary tables in memory while
+        the pages go in and the search index is built, back to the defaults after."""
         with self.db.engine.connect() as conn:
             raw = conn.connection.dbapi_connection
             assert raw is not None
             raw.execute("PRAGMA foreign_keys=OFF")
+            if bulk:
+                cache = raw.execute("PRAGMA cache_size").fetchone()[0]
+                raw.execute(f"PRAGMA cache_size={BULK_CACHE_KIB}")
+                raw.execute("PRAGMA temp_store=MEMORY")
             try:
                 conn.execution_options(**{BEGIN_IMMEDIATE: True})
                 with conn.begin():
@@ -299,6 +349,9 @@ class SyncClient:
                     session.close()
             finally:
                 raw.execute("PRAGMA foreign_keys=ON")
+                if bulk:
+                    raw.execute(f"PRAGMA cache_size={cache}")
+                    raw.execute("PRAGMA temp_store=DEFAULT")
 
     def _reindex(self, conn: Connection, session: Session, customers: set[str]) -> None:
         if not customers:
@@ -347,29 +400,47 @@ class SyncClient:
     # --- pull ---------------------------------------------------------------------------------
 
     def pull(self, report: SyncReport | None = None) -> SyncReport:
-        """Apply every page of what is new in scope; resumes an interrupted pull."""
+        """Apply every page of what is new in scope; resumes an interrupted pull.
+
+        The next page is fetched while this one is applied (the head office works on it
+        meanwhile); a first pull asks for the largest pages the head office gives.
+        """
         report = report or SyncReport()
         self._units = self._scope_units()
-        while True:
-            with self.db.sessions() as session:
-                mark = int(state.get(session, state.LAST_USN) or 0)
-                going = state.get_json(session, state.PULL)
-            request = PullRequest(
-                since=going["since"] if going else mark,
-                upto=going["upto"] if going else None,
-                cursor=PullCursor(**going["cursor"]) if going and going.get("cursor") else None,
-                limit=self.pull_rows,
-            )
-            answer = self.transport.post("/pull", request, PullAnswer)
-            self._apply_page(request, answer, report)
-            report.server_usn = max(report.server_usn, answer.upto)
-            if answer.cursor is None:
-                report.mark = answer.upto
-                return report
+        with self.db.sessions() as session:
+            mark = int(state.get(session, state.LAST_USN) or 0)
+            going = state.get_json(session, state.PULL)
+        since = going["since"] if going else mark
+        request = PullRequest(
+            since=since,
+            upto=going["upto"] if going else None,
+            cursor=PullCursor(**going["cursor"]) if going and going.get("cursor") else None,
+            limit=self.first_pull_rows if since == 0 else self.pull_rows,
+        )
+        with ThreadPoolExecutor(1, thread_name_prefix="crm-pull") as fetcher:
+            coming = fetcher.submit(self.transport.post, "/pull", request, PullAnswer)
+            while True:
+                answer = coming.result()
+                following = None
+                if answer.cursor is not None:
+                    following = request.model_copy(
+                        update={"upto": answer.upto, "cursor": answer.cursor}
+                    )
+                    coming = fetcher.submit(self.transport.post, "/pull", following, PullAnswer)
+                try:
+                    self._apply_page(request, answer, report)
+                except BaseException:
+                    coming.cancel()
+                    raise
+                report.server_usn = max(report.server_usn, answer.upto)
+                if following is None:
+                    report.mark = answer.upto
+                    return report
+                request = following
 
     def _apply_page(self, request: PullRequest, answer: PullAnswer, report: SyncReport) -> None:
         whole_index = request.since == 0
-        with self._applying() as (conn, session):
+        with self._applying(bulk=whole_index) as (conn, session):
             customers: set[str] = set()
             for block in answer.tables:
                 applied, touched = apply_rows(conn, block, self._sendable(block.table))

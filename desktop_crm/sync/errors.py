@@ -9,11 +9,6 @@ NOT_ENROLLED = QT_TRANSLATE_NOOP(
     "This desktop is not enrolled with a head office. Enrol it first with an enrolment "
     "code from the company administrator.",
 )
-STAND_ALONE = QT_TRANSLATE_NOOP(
-    "errors",
-    "This database already holds its own organisation and data; joining a head office "
-    "with it is not possible yet. Enrol a new, empty database instead.",
-)
 NO_TOKEN = QT_TRANSLATE_NOOP(
     "errors",
     "This desktop's token is missing from {store}. Enrol the desktop again with a new code.",
@@ -66,6 +61,12 @@ BAD_CA_BUNDLE = QT_TRANSLATE_NOOP(
     "errors",
     "The certificate file {path} named by DESKTOP_CRM_CA_BUNDLE cannot be read. Correct "
     "the setting or ask the IT staff.",
+)
+BAD_CERTIFICATE = QT_TRANSLATE_NOOP(
+    "errors",
+    "The certificate of the head office at {server} is not trusted, so nothing was sent. "
+    "Check the address; if the company uses its own certificate authority, ask the IT "
+    "staff to set DESKTOP_CRM_CA_BUNDLE.",
 )
 BAD_SERVER_URL = QT_TRANSLATE_NOOP(
     "errors", "{server} is not a head-office address: give one like https://crm.example.com."

@@ -5,6 +5,7 @@ several times smaller than one object per row. Values are JSON scalars: text, wh
 numbers (times are UTC milliseconds, money is in fen), decimals, booleans or null.
 
     POST /api/v1/enroll   EnrollRequest  -> EnrollAnswer   (no token: the one-time code)
+    POST /api/v1/enroll/check CodeCheck  -> CodeCheckAnswer (the code's unit; not spent)
     POST /api/v1/push     PushRequest    -> PushAnswer     (Authorization: Bearer TOKEN)
     POST /api/v1/pull     PullRequest    -> PullAnswer
     GET  /api/v1/health   -> Health
@@ -49,12 +50,32 @@ class EnrollRequest(Request):
     device_name: str = Field(min_length=1, max_length=100, description="e.g. the computer's name")
 
 
+class CodeCheck(Request):
+    """Which unit a code is for, without spending it (a stand-alone desktop checks that it
+    holds that unit before it joins)."""
+
+    code: str = Field(min_length=4, max_length=64, description="the one-time enrolment code")
+    logins: list[str] = Field(
+        default_factory=list,
+        max_length=5000,
+        description="the desktop's user logins: which of them people elsewhere already use",
+    )
+
+
 class OrgUnitInfo(BaseModel):
     id: str
     code: str
     name: str
     kind: str
     path: str
+
+
+class CodeCheckAnswer(BaseModel):
+    org_unit: OrgUnitInfo
+    logins_taken: list[str] = Field(
+        default_factory=list,
+        description="of the logins asked about, those of users outside the unit's lineage",
+    )
 
 
 class EnrollAnswer(BaseModel):

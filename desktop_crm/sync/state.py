@@ -83,13 +83,16 @@ def waiting_changes(session: Session) -> int:
 
 
 def status(session: Session) -> SyncStatus:
+    """The sync status; a desktop never enrolled has nothing waiting for a head office (and
+    its store has no index of changed rows, so they are not counted)."""
     facts = all_facts(session)
     success = facts.get(LAST_SUCCESS)
+    enrolled = bool(facts.get(DEVICE_ID))
     return SyncStatus(
-        enrolled=bool(facts.get(DEVICE_ID)),
+        enrolled=enrolled,
         server_url=facts.get(SERVER_URL),
         unit_code=facts.get(UNIT_CODE),
         last_success_at=int(success) if success else None,
         last_error=facts.get(LAST_ERROR),
-        waiting=waiting_changes(session),
+        waiting=waiting_changes(session) if enrolled else 0,
     )

@@ -233,3 +233,65 @@ def run_in_background(
     **kwargs: Any,
 ) -> BackgroundOp[T]:
     return BackgroundOp(parent, db, work, on_success, **kwargs).run()
+
+
+class _PlainRunner(QRunnable):
+    """Runs ``work()`` as it is: for work that opens its own transactions (sync)."""
+
+    def __init__(self, work: Callable[[], Any], signals: _Signals) -> None:
+        super().__init__()
+        self.work, self.signals = work, signals
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        try:
+            result = self.work()
+        except Exception as exc:  # reported on the GUI thread
+            _Runner._emit(self.signals.failed, exc, traceback.format_exc())
+            return
+        _Runner._emit(self.signals.finished, result)
+
+
+class DetachedOp(Generic[T]):
+    """Work off the GUI thread with no dialog, no busy cursor and no transaction of its own:
+    for what runs quietly beside the user's work (the head-office sync). The callbacks run
+    on the GUI thread."""
+
+    def __init__(
+        self,
+        work: Callable[[], T],
+        on_success: Callable[[T], None],
+        on_failure: Callable[[Exception], None],
+    ) -> None:
+        self.work, self.on_success, self.on_failure = work, on_success, on_failure
+        self._signals = _Signals()
+        self._signals.finished.connect(self._finished, Qt.ConnectionType.QueuedConnection)
+        self._signals.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
+
+    def run(self) -> DetachedOp[T]:
+        _detached.add(self)
+        QThreadPool.globalInstance().start(_PlainRunner(self.work, self._signals))
+        return self
+
+    @property
+    def running(self) -> bool:
+        return self in _detached
+
+    def _finished(self, result: T) -> None:
+        _detached.discard(self)
+        self.on_success(result)
+
+    def _failed(self, exc: Exception, _details: str) -> None:
+        _detached.discard(self)
+        self.on_failure(exc)
+
+
+_detached: set[DetachedOp[Any]] = set()
+
+
+def run_detached(
+    work: Callable[[], T],
+    on_success: Callable[[T], None],
+    on_failure: Callable[[Exception], None],
+) -> DetachedOp[T]:
+    return DetachedOp(work, on_success, on_failure).run()

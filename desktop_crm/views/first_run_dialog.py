@@ -25,6 +25,7 @@ class FirstRunDialog(QDialog):
         super().__init__(parent)
         self.db = db
         self.admin: User | None = None
+        self.joined = False  # enrolled with a head office instead of creating a company
         self.setWindowTitle(self.tr("First run: set up the customer service system"))
         self.fields: dict[str, QLineEdit] = {}
         intro = QLabel(
@@ -66,6 +67,17 @@ class FirstRunDialog(QDialog):
         )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.join_button = self.buttons.addButton(
+            self.tr("Join a head office…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.join_button.setObjectName("joinHeadOffice")
+        self.join_button.setToolTip(
+            self.tr(
+                "Your company already runs a head office: enrol this desktop with the code "
+                "from the company administrator and receive your unit, its people and data."
+            )
+        )
+        self.join_button.clicked.connect(self.join)
         self.buttons.accepted.connect(self.create)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -78,6 +90,18 @@ class FirstRunDialog(QDialog):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.fields[key] = edit
         return edit
+
+    def join(self) -> None:
+        from desktop_crm.views.sync.enrol_dialog import EnrolDialog
+
+        dialog = EnrolDialog(self.db, self)
+        dialog.accepted.connect(self._joined)
+        dialog.open()
+        self.enrol_dialog = dialog
+
+    def _joined(self) -> None:
+        self.joined = True
+        self.accept()
 
     def create(self) -> None:
         values = {key: edit.text().strip() for key, edit in self.fields.items()}

@@ -59,8 +59,13 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self._make_callback_tab(), self.tab_titles[1])
         self.tabs.addTab(self._make_complaint_tab(), self.tab_titles[2])
         self.tabs.addTab(self._make_chart_tab(), self.tab_titles[3])
+        from desktop_crm.views.sync.controller import SyncController
+
+        self.sync = SyncController(db, self)
+        self.sync.data_arrived.connect(self._refresh_after_sync)
         self._build_menus()
         self._build_status_bar()
+        self.sync.start()
 
     # -- the tabs after the customer file: one factory each -------------------------
     def _make_callback_tab(self) -> QWidget:
@@ -122,6 +127,13 @@ class MainWindow(QMainWindow):
                            ("complaints", self.tr("&Complaint register…"))):  # fmt: skip
             report_menu.addAction(self._action(text, lambda _on=False, k=kind: self.open_report(k)))
 
+        office_menu = bar.addMenu(self.tr("Head &office"))
+        office_menu.setObjectName("headOfficeMenu")
+        office_menu.addAction(self.sync.sync_action)
+        self.enrol_action = self._action(self.tr("&Enrol with the head office…"), self.open_enrol)
+        self.enrol_action.setEnabled(can_manage_settings(self.user))
+        office_menu.addAction(self.enrol_action)
+
         settings_menu = bar.addMenu(self.tr("&Settings"))
         self.settings_action = self._action(self.tr("&Basic settings…"), self.open_settings)
         settings_menu.addAction(self.settings_action)
@@ -162,6 +174,51 @@ class MainWindow(QMainWindow):
         dialog.open()
         self.settings_dialog = dialog
 
+    def open_enrol(self) -> None:
+        from desktop_crm.views.sync.enrol_dialog import EnrolDialog
+
+        status = self.sync.status
+        dialog = EnrolDialog(self.db, self, server_url=(status.server_url or "") if status else "")
+        dialog.accepted.connect(lambda: self._enrolled(dialog))
+        dialog.open()
+        self.enrol_dialog = dialog
+
+    def _enrolled(self, dialog: QWidget) -> None:
+        enrolment = getattr(dialog, "enrolment", None)
+        if enrolment is not None and enrolment.joined:
+            # Units and users took the head office's ids: start again with a fresh login.
+            self.sync.stop()
+            box = QMessageBox(
+                QMessageBox.Icon.Information,
+                self.tr("Joined the head office"),
+                self.tr(
+                    "This desktop has joined the head office as {code} {name} and sent its "
+                    "data. People and units are the head office's from now on: the program "
+                    "closes now; start it again and log in."
+                ).format(code=enrolment.unit.code, name=enrolment.unit.name),
+                QMessageBox.StandardButton.Ok,
+                self,
+            )
+            if enrolment.renamed:
+                from desktop_crm.i18n import translate_message
+                from desktop_crm.sync.joining import RENAMED
+
+                pairs = ", ".join(f"{old} → {new}" for old, new in enrolment.renamed.items())
+                box.setInformativeText(translate_message("errors", RENAMED, {"renamed": pairs}))
+            box.setObjectName("joinedBox")
+            box.finished.connect(lambda _result: self.close())
+            box.open()
+            self.joined_box = box
+            return
+        self.sync.enrolled()
+        self._refresh_after_sync()
+
+    def _refresh_after_sync(self) -> None:
+        """Rows came from the head office: the lists show them (charts recompute on demand)."""
+        self.customers.reload()
+        self.complaints.refresh()
+        self.callbacks.queue.reload()
+
     def about(self) -> None:
         QMessageBox.about(
             self,
@@ -175,6 +232,7 @@ class MainWindow(QMainWindow):
         if not self.day_close.allow_close():  # today's callbacks not all recorded yet
             event.ignore()
             return
+        self.sync.stop()
         super().closeEvent(event)
 
     # -- status bar ----------------------------------------------------------------
@@ -195,7 +253,8 @@ class MainWindow(QMainWindow):
         self.db_label = QLabel(self.tr("Database: {path}").format(path=str(self.db.path)))
         self.db_label.setObjectName("statusDb")
         self.db_label.setToolTip(str(self.db.path))
-        for label in (self.user_label, self.org_label, self.db_label):
+        bar.addWidget(self.sync.error_label, 1)
+        for label in (self.sync.label, self.user_label, self.org_label, self.db_label):
             bar.addPermanentWidget(label)
         if not can_manage_settings(self.user):
             self.settings_action.setToolTip(self.tr("Only the general page can be changed by you."))

@@ -1768,6 +1768,53 @@
     </message>
 </context>
 <context>
+    <name>EnrolDialog</name>
+    <message>
+        <source>Enrol with the head office</source>
+        <translation>注册到总部</translation>
+    </message>
+    <message>
+        <source>Enter the head office&apos;s address and the one-time enrolment code you got from the company administrator. This desktop then receives its part of the organisation and sends its changes; it keeps working offline.</source>
+        <translation>请输入总部地址和公司管理员给您的一次性注册码。注册后，本机会收到所属单位的数据并发送本机的更改；没有网络时照常工作。</translation>
+    </message>
+    <message>
+        <source>Head office address</source>
+        <translation>总部地址</translation>
+    </message>
+    <message>
+        <source>Enrolment code</source>
+        <translation>注册码</translation>
+    </message>
+    <message>
+        <source>Enrol</source>
+        <translation>注册</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Enter the head office&apos;s address and the code.</source>
+        <translation>请输入总部地址和注册码。</translation>
+    </message>
+    <message>
+        <source>Contacting the head office…</source>
+        <translation>正在连接总部…</translation>
+    </message>
+    <message>
+        <source>Enrolled for {code} {name}. Fetching its data…</source>
+        <translation>已注册为 {code} {name}，正在获取数据…</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>This desktop is enrolled, but its data could not be fetched yet: {reason}</source>
+        <translation>本机已注册，但数据暂未获取：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <source>First run: set up the customer service system</source>
@@ -1832,6 +1879,14 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>Join a head office…</source>
+        <translation>加入总部…</translation>
+    </message>
+    <message>
+        <source>Your company already runs a head office: enrol this desktop with the code from the company administrator and receive your unit, its people and data.</source>
+        <translation>公司已有总部：用公司管理员给的注册码注册本机，即可收到本单位的组织、人员和数据。</translation>
     </message>
     <message>
         <source>The two passwords differ.</source>
@@ -2434,6 +2489,14 @@
         <translation>投诉台账(&amp;C)…</translation>
     </message>
     <message>
+        <source>Head &amp;office</source>
+        <translation>总部(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Enrol with the head office…</source>
+        <translation>注册到总部(&amp;E)…</translation>
+    </message>
+    <message>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
@@ -2448,6 +2511,14 @@
     <message>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Joined the head office</source>
+        <translation>已加入总部</translation>
+    </message>
+    <message>
+        <source>This desktop has joined the head office as {code} {name} and sent its data. People and units are the head office&apos;s from now on: the program closes now; start it again and log in.</source>
+        <translation>本机已作为 {code} {name} 加入总部，并已发送本机数据。今后人员和单位以总部为准：程序现在关闭，请重新启动并登录。</translation>
     </message>
     <message>
         <source>About desktop_crm</source>
@@ -3274,6 +3345,37 @@
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <source>&amp;Sync with head office now</source>
+        <translation>立即与总部同步(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Syncing with the head office…</source>
+        <translation>正在与总部同步…</translation>
+    </message>
+    <message>
+        <source>Head office: not enrolled</source>
+        <translation>总部：未注册</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>Last sync: {when} · {count} changes waiting</source>
+        <translation>上次同步：{when} · {count} 条更改待发送</translation>
+    </message>
+    <message>
+        <source>Head office {server}, enrolled for {unit}</source>
+        <translation>总部 {server}，注册单位 {unit}</translation>
+    </message>
+    <message>
+        <source>Sync failed: {reason}</source>
+        <translation>同步失败：{reason}</translation>
     </message>
 </context>
 <context>
@@ -4518,6 +4620,10 @@
     <message>
         <source>Enrolled with {server} for {code} {name}.</source>
         <translation>已在总部 {server} 注册，所属单位 {code} {name}。</translation>
+    </message>
+    <message>
+        <source>This stand-alone desktop joined with its data: its units and users now carry the head office&apos;s ids and its data is sent with the next sync.</source>
+        <translation>这台单机已带着本机数据加入总部：本机的单位和人员已改用总部的标识，数据将在下次同步时发送。</translation>
     </message>
     <message>
         <source>No system credential store here: the token is kept in the file {path}, readable by this user only.</source>
@@ -5913,10 +6019,6 @@
         <translation>这台电脑尚未在总部注册。请先用公司管理员提供的注册码注册。</translation>
     </message>
     <message>
-        <source>This database already holds its own organisation and data; joining a head office with it is not possible yet. Enrol a new, empty database instead.</source>
-        <translation>这个数据库已有自己的组织和数据，暂时不能用它加入总部。请改用一个新的空数据库注册。</translation>
-    </message>
-    <message>
         <source>This desktop&apos;s token is missing from {store}. Enrol the desktop again with a new code.</source>
         <translation>在{store}中找不到这台电脑的令牌。请用新的注册码重新注册这台电脑。</translation>
     </message>
@@ -5963,6 +6065,10 @@
     <message>
         <source>The certificate file {path} named by DESKTOP_CRM_CA_BUNDLE cannot be read. Correct the setting or ask the IT staff.</source>
         <translation>无法读取 DESKTOP_CRM_CA_BUNDLE 指定的证书文件 {path}。请更正该设置，或询问信息技术人员。</translation>
+    </message>
+    <message>
+        <source>The certificate of the head office at {server} is not trusted, so nothing was sent. Check the address; if the company uses its own certificate authority, ask the IT staff to set DESKTOP_CRM_CA_BUNDLE.</source>
+        <translation>总部 {server} 的证书不受信任，因此未发送任何数据。请核对地址；如果公司使用自己的证书颁发机构，请让 IT 人员设置 DESKTOP_CRM_CA_BUNDLE。</translation>
     </message>
     <message>
         <source>{server} is not a head-office address: give one like https://crm.example.com.</source>
@@ -6059,6 +6165,22 @@
     <message>
         <source>Choose a time between 12:00 and 23:59.</source>
         <translation>请选择 12:00 到 23:59 之间的时间。</translation>
+    </message>
+    <message>
+        <source>This enrolment code is for {unit_code} {name}, but this desktop&apos;s organisation has no unit with the code {unit_code}. Ask the company administrator for a code of your own station (the code was not used).</source>
+        <translation>该注册码对应 {unit_code} {name}，但本机的组织中没有代码为 {unit_code} 的单位。请向公司管理员索取本站的注册码（该注册码未被使用）。</translation>
+    </message>
+    <message>
+        <source>This desktop holds data of units outside {unit_code} ({units}), which a desktop of {unit_code} cannot send. Ask the company administrator for a code of a unit above them (the code was not used).</source>
+        <translation>本机保存有 {unit_code} 以外单位（{units}）的数据，{unit_code} 的电脑无法发送这些数据。请向公司管理员索取其上级单位的注册码（该注册码未被使用）。</translation>
+    </message>
+    <message>
+        <source>Some user names here were already used elsewhere in the company, so these users log in with new names from now on: {renamed}.</source>
+        <translation>本机有些用户名已被公司其他单位使用，这些用户今后请用新用户名登录：{renamed}。</translation>
+    </message>
+    <message>
+        <source>Joining the head office was stopped because the data would no longer fit together ({reason}); nothing was changed. Tell the company administrator.</source>
+        <translation>加入总部已停止，因为数据将无法保持一致（{reason}）；没有做任何更改。请告知公司管理员。</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,8 @@ from desktop_crm.sync import protocol
 from desktop_crm.sync.protocol import (
     API_PREFIX,
     MAX_BODY_BYTES,
+    CodeCheck,
+    CodeCheckAnswer,
     EnrollAnswer,
     EnrollRequest,
     ErrorAnswer,
@@ -153,6 +155,17 @@ def create_app(database_url: str | None = None, store: ServerStore | None = None
     def enroll(body: EnrollRequest) -> EnrollAnswer:
         """Trade a one-time enrolment code for this desktop's token (shown once)."""
         return auth.enroll(store, body.code, body.device_name)
+
+    @app.post(
+        f"{API_PREFIX}/enroll/check",
+        response_model=CodeCheckAnswer,
+        responses=ERRORS,
+        tags=["sync"],
+    )
+    def check_code(body: CodeCheck) -> CodeCheckAnswer:
+        """The org unit a one-time code is for, without using the code up, and which of the
+        given logins people outside that unit's lineage use."""
+        return auth.check_code(store, body.code, body.logins)
 
     @app.post(f"{API_PREFIX}/push", response_model=PushAnswer, responses=ERRORS, tags=["sync"])
     def push_batch(body: PushRequest, authorization: str | None = Header(None)) -> Response:

@@ -16,8 +16,8 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from desktop_crm.ids import new_id, now_ms
-from desktop_crm.models import OrgUnit
-from desktop_crm.sync.protocol import EnrollAnswer, OrgUnitInfo
+from desktop_crm.models import OrgUnit, User
+from desktop_crm.sync.protocol import CodeCheckAnswer, EnrollAnswer, OrgUnitInfo
 from desktop_crm.sync.server.errors import ApiError
 from desktop_crm.sync.server.models import Device, EnrolCode
 from desktop_crm.sync.server.storage import ServerStore
@@ -73,6 +73,50 @@ def unit_info(unit: OrgUnit) -> OrgUnitInfo:
     return OrgUnitInfo(id=unit.id, code=unit.code, name=unit.name, kind=unit.kind, path=unit.path)
 
 
+def _bad_code() -> ApiError:
+    return ApiError(
+        401,
+        "bad_code",
+        "This enrolment code is unknown, already used or expired. "
+        "Ask the company administrator for a new one.",
+    )
+
+
+def check_code(
+    store: ServerStore, code: str, logins: list[str] | None = None, now: int | None = None
+) -> CodeCheckAnswer:
+    """The unit a valid code enrols for, and which of ``logins`` people outside its lineage
+    use (a joining desktop could not send its users of those names); the code stays unused."""
+    now = now or now_ms()
+    with store.reads() as session:
+        record = session.scalars(
+            select(EnrolCode).where(
+                EnrolCode.code_hash == hash_secret(normalise_code(code)),
+                EnrolCode.used_at.is_(None),
+                EnrolCode.expires_at > now,
+            )
+        ).first()
+        unit = session.get(OrgUnit, record.org_unit_id) if record is not None else None
+        if unit is None or unit.deleted:
+            raise _bad_code()
+        lineage = [p for p in unit.path.strip("/").split("/") if p]
+        taken: list[str] = []
+        wanted = sorted(set(logins or []))
+        for start in range(0, len(wanted), 500):
+            taken.extend(
+                session.scalars(
+                    select(User.login)
+                    .join(OrgUnit, OrgUnit.id == User.org_unit_id)
+                    .where(
+                        User.login.in_(wanted[start : start + 500]),
+                        ~OrgUnit.path.startswith(unit.path),
+                        OrgUnit.id.notin_(lineage),
+                    )
+                )
+            )
+        return CodeCheckAnswer(org_unit=unit_info(unit), logins_taken=sorted(taken))
+
+
 def enroll(store: ServerStore, code: str, device_name: str, now: int | None = None) -> EnrollAnswer:
     """Trade a one-time code for a device token (shown once, stored hashed)."""
     now = now or now_ms()
@@ -91,12 +135,7 @@ def enroll(store: ServerStore, code: str, device_name: str, now: int | None = No
             .values(used_at=now, device_id=device_id)
         )
         if spent.rowcount != 1:  # type: ignore[attr-defined]
-            raise ApiError(
-                401,
-                "bad_code",
-                "This enrolment code is unknown, already used or expired. "
-                "Ask the company administrator for a new one.",
-            )
+            raise _bad_code()
         record = session.scalars(select(EnrolCode).where(EnrolCode.code_hash == code_hash)).one()
         unit = session.get(OrgUnit, record.org_unit_id)
         if unit is None or unit.deleted:

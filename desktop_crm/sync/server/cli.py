@@ -67,6 +67,9 @@ def cmd_run(args: argparse.Namespace) -> int:
         ssl_keyfile=args.ssl_keyfile,
         log_level=args.log_level,
         timeout_graceful_shutdown=5,
+        # Desktops send a push right after their pull: keep their connection open for it
+        # (uvicorn's 5 s default closes it under load, just as the desktop reuses it).
+        timeout_keep_alive=30,
     )
     return EXIT_OK
 
