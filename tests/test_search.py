@@ -124,6 +124,18 @@ def test_search_stays_inside_the_users_subtree(shared) -> None:  # type: ignore[
     assert names(db, "5678", org.company) == {"张伟", "李娜"}
 
 
+def test_large_scopes_are_checked_on_the_customers(shared, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Beyond a number of units the scope is no longer a list of org terms."""
+    from desktop_crm.services import search
+
+    db, org, _ = shared
+    monkeypatch.setattr(search, "MAX_SCOPE_TERMS", 0)
+    assert names(db, "5678", org.station) == {"张伟"}
+    assert names(db, "5678", org.area2) == {"李娜"}
+    assert names(db, "张", org.station) == {"张伟", "张卫东"}
+    assert names(db, "物流", org.station) == set()
+
+
 def test_limit_and_no_repeats(shared) -> None:  # type: ignore[no-untyped-def]
     db = shared[0]
     with db.session() as s:
