@@ -87,3 +87,27 @@ def make_org(db: Database) -> Org:
         ):
             people[login] = create_user(s, admin, login, name, role, unit, PASSWORD)
     return Org(company, area, station, area2, station2, people)
+
+
+def search_documents(db: Database) -> dict[str, frozenset[str]]:
+    """Each customer's search terms as the index holds them."""
+    from sqlalchemy import select
+
+    from desktop_crm.models import CustomerSearch
+
+    with db.session() as s:
+        rows = s.execute(select(CustomerSearch.customer_id, CustomerSearch.terms)).all()
+    return {cid: frozenset(terms.split()) for cid, terms in rows}
+
+
+def rebuild_search_index(db: Database) -> None:
+    """The whole search index built again, as the demo generator and a big pull do."""
+    from desktop_crm.services.search_index import rebuild_index
+
+    raw = db.engine.raw_connection()
+    try:
+        raw.execute("BEGIN")
+        rebuild_index(raw.driver_connection)  # type: ignore[arg-type]
+        raw.execute("COMMIT")
+    finally:
+        raw.close()

@@ -42,7 +42,7 @@ from desktop_crm.services.importing import (
 from desktop_crm.services.importing.reading import read_table
 from desktop_crm.services.importing.values import RowProblem
 from desktop_crm.services.search import search_ids
-from tests.conftest import Org
+from tests.conftest import Org, rebuild_search_index, search_documents
 
 HEADER = ["姓名", "手机", "车牌号", "加油卡号", "身份证号", "工作单位", "客户等级", "备注"]
 ROWS = [
@@ -532,19 +532,12 @@ def test_a_first_big_import_rebuilds_the_indexes_it_dropped(
         assert search_ids(s, "冀A01499", None) == [customers(db)["客户1499"].id]
 
 
-def search_documents(db: Database) -> dict[str, frozenset[str]]:
-    with db.session() as s:
-        rows = s.execute(select(CustomerSearch.customer_id, CustomerSearch.terms)).all()
-    return {cid: frozenset(terms.split()) for cid, terms in rows}
-
-
 def test_customers_met_again_in_a_later_batch_are_rewritten(
     db: Database, org: Org, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Rows are written a batch at a time; a customer created in an earlier batch and
     completed by a later row ends up whole, in the store and in the search index."""
     from desktop_crm.services.importing import customers as importer
-    from desktop_crm.services.search_index import rebuild_index
 
     monkeypatch.setattr(importer, "WRITE_BATCH", 2)
     rows = [
@@ -569,13 +562,7 @@ def test_customers_met_again_in_a_later_batch_are_rewritten(
     assert vehicles["冀A11111"] == "大众朗逸" and "冀A44444" in vehicles
     assert count(db, Customer) == 3 and count(db, Vehicle) == 4
     imported = search_documents(db)
-    raw = db.engine.raw_connection()
-    try:
-        raw.execute("BEGIN")
-        rebuild_index(raw.driver_connection)
-        raw.execute("COMMIT")
-    finally:
-        raw.close()
+    rebuild_search_index(db)
     assert search_documents(db) == imported  # the import indexes as a rebuild does
 
 

@@ -6,10 +6,10 @@ import pytest
 from sqlalchemy import select
 
 from desktop_crm.ids import now_ms
-from desktop_crm.models import Customer, CustomerSearch, FuelCard, OrgUnit, Vehicle
+from desktop_crm.models import Customer, FuelCard, OrgUnit, Vehicle
 from desktop_crm.models.db import open_database
 from desktop_crm.services.search import search_ids
-from desktop_crm.services.search_index import rebuild_index, reindex_customers
+from desktop_crm.services.search_index import reindex_customers
 
 PEOPLE = [
     # name, phone, plates, cards, station key
@@ -158,22 +158,13 @@ def test_edits_and_deletes_are_reindexed(db, people) -> None:  # type: ignore[no
 
 
 def test_bulk_rebuild_matches_incremental_index(db, people) -> None:  # type: ignore[no-untyped-def]
-    def index() -> list[tuple[str, frozenset[str]]]:
-        with db.session() as s:
-            rows = s.execute(select(CustomerSearch.customer_id, CustomerSearch.terms)).all()
-        return sorted((cid, frozenset(terms.split())) for cid, terms in rows)
+    from tests.conftest import rebuild_search_index, search_documents
 
-    before = index()
+    before = search_documents(db)
     queries = ["张伟", "zw", "5678", "京a12345", "1000113200000012345", "xiaoming", "物流"]
     found_before = {q: names(db, q) for q in queries}
-    raw = db.engine.raw_connection()
-    try:
-        raw.execute("BEGIN")
-        rebuild_index(raw.driver_connection)
-        raw.execute("COMMIT")
-    finally:
-        raw.close()
-    after = index()
+    rebuild_search_index(db)
+    after = search_documents(db)
     assert len(after) == len(people)
     assert after == before
     assert {q: names(db, q) for q in queries} == found_before
