@@ -139,6 +139,8 @@ _PHONE_JUNK = re.compile(r"[\s()\-.]")
 
 def phone(value: Any) -> str | None:
     """A mobile (13812345678) or a landline with its area code (0311-86901234)."""
+    if value.__class__ is str and value.isascii() and MOBILE_PATTERN.match(value):
+        return value  # typed clean, as most are
     raw = _digits_cell(value)
     if not raw:
         return None
@@ -170,6 +172,8 @@ def phone(value: Any) -> str | None:
 
 def plate(value: str) -> str:
     """One plate, normalised (京A12345)."""
+    if value.__class__ is str and value[1:].isascii() and PLATE_PATTERN.match(value):
+        return value  # typed clean, as most are
     norm = normalize_plate(text(value))
     if not PLATE_PATTERN.match(norm):
         raise RowProblem(
@@ -184,6 +188,8 @@ _CARD = re.compile(r"^[0-9A-Z]{6,32}$")
 
 def card(value: Any) -> str:
     """One fuel card number: digits (and letters), spaces and dashes removed."""
+    if value.__class__ is str and _CARD.match(value) and not _SCIENTIFIC.match(value):
+        return value  # typed clean, as most are
     raw = _digits_cell(value)
     norm = raw.replace(" ", "").replace("-", "").upper()
     if not _CARD.match(norm):
