@@ -681,7 +681,9 @@ def test_main_window_has_the_complaint_tab(qtbot: QtBot, db: Database, org: Org)
         unit = s.get_one(OrgUnit, person.org_unit_id)
     window = MainWindow(db, person, unit)
     qtbot.addWidget(window)
+    window.tabs.setCurrentIndex(2)  # built when first shown (or soon after start-up)
     assert isinstance(window.tabs.widget(2), ComplaintTab)
+    assert window.tabs.currentIndex() == 2
     assert window.tabs.tabText(2) == tr("MainWindow", "Complaints")
     wait_loaded(qtbot, window.complaints)
 

@@ -376,6 +376,28 @@ def test_main_window_in_chinese(qtbot: QtBot, org: Org, db: Database) -> None:
     qtbot.waitUntil(search.hasFocus, timeout=2000)
 
 
+def test_the_later_tabs_are_built_after_the_customer_list(
+    qtbot: QtBot, org: Org, db: Database
+) -> None:
+    """The customer file opens first; the other tabs follow by themselves, or at once when
+    the user clicks one, and keep their place and title."""
+    from desktop_crm.views.callbacks.tab import CallbackTab
+    from desktop_crm.views.charts.tab import ChartTab
+    from desktop_crm.views.complaints.tab import ComplaintTab
+    from desktop_crm.views.main_window import PlaceholderTab
+
+    window = open_main(qtbot, db, org.users["admin"])
+    later = [window.tabs.widget(i) for i in (1, 2, 3)]
+    assert all(isinstance(tab, PlaceholderTab) for tab in later)
+    window.tabs.setCurrentIndex(3)  # a click on 图表 builds it at once
+    assert isinstance(window.tabs.widget(3), ChartTab) and window.tabs.currentIndex() == 3
+    qtbot.waitUntil(lambda: isinstance(window.tabs.widget(1), CallbackTab), timeout=5000)
+    qtbot.waitUntil(lambda: isinstance(window.tabs.widget(2), ComplaintTab), timeout=5000)
+    assert tab_titles(window) == ["客户档案", "回访队列", "投诉处理", "图表"]
+    assert window.tabs.currentIndex() == 3
+    assert window.callbacks is window.tabs.widget(1) and window.charts is window.tabs.widget(3)
+
+
 def test_main_window_for_station_staff(qtbot: QtBot, org: Org, db: Database) -> None:
     window = open_main(qtbot, db, org.users["staff"])
     assert status(window, "statusUser") == "用户：李娜（加油员/客服）"

@@ -71,7 +71,6 @@ REPLACED_FROM_ABOVE = LINEAGE_TABLES - {"users", "campaigns"}
 CARRIED = frozenset({"campaigns", "audit_events"})
 # Columns that hold an org unit's or a user's id without a foreign key.
 LOOSE_REFERENCES = (
-    ("customer_search", "org_unit_id"),
     ("audit_events", "entity_id"),
     ("complaints", "handling_org_id"),
 )
@@ -263,6 +262,10 @@ def adopt_head_office_ids(
     if outside:
         raise SyncError(DATA_OUTSIDE, "data_outside", unit_code=unit.code, units=", ".join(outside))
     _settle_rows_outside(conn, unit.id, inside, above, matched_units)
+    # The search index files customers under their unit's id, which may have changed.
+    from desktop_crm.services.search_index import rebuild_index
+
+    rebuild_index(conn.connection.dbapi_connection)  # type: ignore[arg-type]
     return renamed
 
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -21,9 +22,20 @@ from desktop_crm.models.db import Database
 from desktop_crm.services.permissions import can_edit, can_manage_settings
 from desktop_crm.views.labels import role_name
 
+if TYPE_CHECKING:
+    from desktop_crm.views.callbacks.tab import CallbackTab
+    from desktop_crm.views.charts.tab import ChartTab
+    from desktop_crm.views.complaints.tab import ComplaintTab
+
+
+# The tabs after the customer file are built this long after the window opens (or when
+# first shown, whichever comes first), so that the customer list's first page is not
+# kept waiting by three tabs the user has not looked at yet.
+LATER_TABS_DELAY_MS = 800
+
 
 class PlaceholderTab(QWidget):
-    """A tab whose issue has not landed yet: it shows its title and nothing else."""
+    """A tab not built yet: it shows its title and nothing else."""
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,9 +68,18 @@ class MainWindow(QMainWindow):
 
         self.customers = CustomerTab(db, user, org_unit)
         self.tabs.addTab(self.customers, self.tab_titles[0])
-        self.tabs.addTab(self._make_callback_tab(), self.tab_titles[1])
-        self.tabs.addTab(self._make_complaint_tab(), self.tab_titles[2])
-        self.tabs.addTab(self._make_chart_tab(), self.tab_titles[3])
+        self._later_tabs: dict[int, Callable[[], QWidget]] = {
+            1: self._make_callback_tab,
+            2: self._make_complaint_tab,
+            3: self._make_chart_tab,
+        }
+        for index in self._later_tabs:
+            self.tabs.addTab(PlaceholderTab(self.tab_titles[index]), self.tab_titles[index])
+        self.tabs.currentChanged.connect(self._build_tab)
+        self._later_timer = QTimer(self)  # goes with the window if it closes first
+        self._later_timer.setSingleShot(True)
+        self._later_timer.timeout.connect(self._build_later_tabs)
+        self._later_timer.start(LATER_TABS_DELAY_MS)
         from desktop_crm.views.sync.controller import SyncController
 
         self.sync = SyncController(db, self)
@@ -67,24 +88,58 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.sync.start()
 
-    # -- the tabs after the customer file: one factory each -------------------------
+    # -- the tabs after the customer file: one factory each, built on first use ------
     def _make_callback_tab(self) -> QWidget:
         from desktop_crm.views.callbacks.tab import CallbackTab
 
-        self.callbacks = CallbackTab(self.db, self.user, self.org_unit)
-        return self.callbacks
+        return CallbackTab(self.db, self.user, self.org_unit)
 
     def _make_complaint_tab(self) -> QWidget:
         from desktop_crm.views.complaints.tab import ComplaintTab
 
-        self.complaints = ComplaintTab(self.db, self.user, self.org_unit)
-        return self.complaints
+        return ComplaintTab(self.db, self.user, self.org_unit)
 
     def _make_chart_tab(self) -> QWidget:
         from desktop_crm.views.charts.tab import ChartTab
 
-        self.charts = ChartTab(self.db, self.user, self.org_unit)
-        return self.charts
+        return ChartTab(self.db, self.user, self.org_unit)
+
+    def _build_tab(self, index: int) -> QWidget:
+        """The tab at ``index``, built now in place of its placeholder if need be."""
+        factory = self._later_tabs.pop(index, None)
+        if factory is None:
+            return self.tabs.widget(index)
+        tab = factory()
+        placeholder = self.tabs.widget(index)
+        current = self.tabs.currentIndex()
+        blocked = self.tabs.blockSignals(True)
+        try:
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, tab, self.tab_titles[index])
+            self.tabs.setCurrentIndex(current)
+        finally:
+            self.tabs.blockSignals(blocked)
+        placeholder.deleteLater()
+        return tab
+
+    def _build_later_tabs(self) -> None:
+        """One tab per turn of the event loop, so the window stays responsive (not for a
+        window that is not shown, or no longer)."""
+        if self._later_tabs and self.isVisible():
+            self._build_tab(min(self._later_tabs))
+            self._later_timer.start(0)
+
+    @property
+    def callbacks(self) -> CallbackTab:
+        return self._build_tab(1)  # type: ignore[return-value]
+
+    @property
+    def complaints(self) -> ComplaintTab:
+        return self._build_tab(2)  # type: ignore[return-value]
+
+    @property
+    def charts(self) -> ChartTab:
+        return self._build_tab(3)  # type: ignore[return-value]
 
     # -- menus and shortcuts -------------------------------------------------------
     def _action(
@@ -216,8 +271,10 @@ class MainWindow(QMainWindow):
     def _refresh_after_sync(self) -> None:
         """Rows came from the head office: the lists show them (charts recompute on demand)."""
         self.customers.reload()
-        self.complaints.refresh()
-        self.callbacks.queue.reload()
+        if 2 not in self._later_tabs:  # a tab not built yet reads fresh data when it is
+            self.complaints.refresh()
+        if 1 not in self._later_tabs:
+            self.callbacks.queue.reload()
 
     def about(self) -> None:
         QMessageBox.about(
@@ -233,6 +290,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.sync.stop()
+        self._later_timer.stop()
         super().closeEvent(event)
 
     # -- status bar ----------------------------------------------------------------

@@ -208,10 +208,13 @@ class DayCloseGuard(QObject):
     def _go_back(self) -> None:
         from desktop_crm.views.callbacks.tab import CallbackTab
 
-        tabs = self.window.findChildren(CallbackTab)
-        if not tabs:
-            return
-        tab = tabs[0]
+        # The main window builds its callback tab on first use.
+        tab = getattr(self.window, "callbacks", None)
+        if not isinstance(tab, CallbackTab):
+            tabs = self.window.findChildren(CallbackTab)
+            if not tabs:
+                return
+            tab = tabs[0]
         for holder in self.window.findChildren(QTabWidget):
             if holder.indexOf(tab) >= 0:
                 holder.setCurrentWidget(tab)
