@@ -18,7 +18,7 @@ from decimal import Decimal, InvalidOperation
 from desktop_crm.errors import QT_TRANSLATE_NOOP, ValidationError
 from desktop_crm.models import CustomerKind, CustomerStatus, ProfileStage
 from desktop_crm.services import customer_options as options
-from desktop_crm.services.search_index import char_pinyin, fold, is_han
+from desktop_crm.services.search_index import is_han, name_pinyin
 from desktop_crm.services.validation import (
     LANDLINE_PATTERN,
     MOBILE_PATTERN,
@@ -641,10 +641,8 @@ def pinyin_of(name: str | None) -> tuple[str | None, str | None]:
     """(full pinyin, initials) of a name, lower case and without spaces, as the demo data."""
     if not name:
         return None, None
-    syllables = [s for s in (char_pinyin(ch) for ch in fold(name)) if s]
-    if not syllables:
-        return None, None
-    return "".join(syllables)[:400], "".join(s[0] for s in syllables)[:100]
+    full, initials = name_pinyin(name)
+    return full or None, initials or None
 
 
 def yuan_to_fen(amount: Decimal | int | str | None) -> int | None:

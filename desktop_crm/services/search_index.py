@@ -70,6 +70,14 @@ def _char_info(char: str) -> tuple[bool, str]:
     return is_han(char), char_pinyin(char)
 
 
+@lru_cache(maxsize=100_000)
+def name_pinyin(name: str) -> tuple[str, str]:
+    """(full pinyin, initials) of a name, lower case, without spaces: the customers'
+    pinyin columns."""
+    syllables = [py for _han, py in map(_char_info, fold(name)) if py]
+    return "".join(syllables)[:400], "".join(s[0] for s in syllables)[:100]
+
+
 def name_terms(name: str | None) -> set[str]:
     if not name:
         return set()

@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Mapping
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -59,7 +58,7 @@ from desktop_crm.services.importing.reading import read_table
 from desktop_crm.services.importing.result import ImportResult, Progress, RowError, cells_of
 from desktop_crm.services.importing.scope import Scope
 from desktop_crm.services.importing.values import RowProblem
-from desktop_crm.services.search_index import char_pinyin, fold
+from desktop_crm.services.search_index import name_pinyin
 from desktop_crm.services.search_index import reindex_customers as reindex
 
 IMPORT_ACTION = "import"
@@ -76,13 +75,6 @@ CHECKING = QT_TRANSLATE_NOOP("import", "Checking rows")
 MATCHING = QT_TRANSLATE_NOOP("import", "Finding existing customers")
 SAVING = QT_TRANSLATE_NOOP("import", "Saving customers")
 INDEXING = QT_TRANSLATE_NOOP("import", "Updating the search index")
-
-
-@lru_cache(maxsize=100_000)
-def pinyin_of(name: str) -> tuple[str, str]:
-    """(full pinyin, initials) of a name, lower case, as the search index reads it."""
-    syllables = [s for s in (char_pinyin(ch) for ch in fold(name)) if s]
-    return "".join(syllables)[:400], "".join(s[0] for s in syllables)[:100]
 
 
 def profile_stage(rec: Mapping[str, Any]) -> str:
@@ -341,7 +333,7 @@ class CustomerImport:
             rec["maintainer_id"] = inc.maintainer_id
             rec["developer_id"] = rec.get("developer_id") or inc.maintainer_id
         if rec.get("name") and (rec.get("name") != old_name or not rec.get("pinyin")):
-            rec["pinyin"], rec["pinyin_initials"] = pinyin_of(rec["name"])
+            rec["pinyin"], rec["pinyin_initials"] = name_pinyin(rec["name"])
         stage = profile_stage(rec)
         if STAGE_RANK.get(stage, 0) > STAGE_RANK.get(rec.get("profile_stage"), 0):
             rec["profile_stage"] = stage
