@@ -43,6 +43,7 @@ from desktop_crm.services.validation import normalize_phone, normalize_plate
 MAX_SYLLABLE_STARTS = 4  # pinyin terms from the first four syllables on
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _DIGITS = re.compile(r"\d+")
+_LATIN = re.compile(r"[a-z0-9]{2,}")
 
 
 def is_han(char: str) -> bool:
@@ -83,21 +84,27 @@ def name_terms(name: str | None) -> set[str]:
         return set()
     text = fold(name)
     info = list(map(_char_info, text))
+    last = len(text) - 1
     # Every Han character starts a two-character piece or is the last of a run, so a
     # prefix query for one character finds every name that holds it.
     terms = {
-        "n" + text[k : k + 2] if k + 1 < len(text) and info[k + 1][0] else "n" + text[k]
-        for k in range(len(text))
-        if info[k][0]
+        "n" + text[k : k + 2] if k < last and info[k + 1][0] else "n" + text[k]
+        for k, (han, _py) in enumerate(info)
+        if han
     }
     syllables = [py for _han, py in info if py]
-    for start in range(min(len(syllables), MAX_SYLLABLE_STARTS)):
-        rest = syllables[start:]
-        full, initials = ("p", "i") if start == 0 else ("q", "j")
-        terms.add(full + "".join(rest)[:40])
-        terms.add(initials + "".join(s[0] for s in rest)[:20])
-    for word in re.findall(r"[a-z0-9]{2,}", text):  # Latin names and brand words
-        terms.add("p" + word[:40])
+    if syllables:
+        full = "".join(syllables)
+        initials = "".join(s[0] for s in syllables)
+        terms.add("p" + full[:40])
+        terms.add("i" + initials[:20])
+        offset = 0
+        for start in range(1, min(len(syllables), MAX_SYLLABLE_STARTS)):
+            offset += len(syllables[start - 1])
+            terms.add("q" + full[offset : offset + 40])
+            terms.add("j" + initials[start : start + 20])
+    if _LATIN.search(text):  # Latin names and brand words
+        terms.update("p" + word[:40] for word in _LATIN.findall(text))
     return terms
 
 
@@ -229,6 +236,22 @@ def add_documents(
         (first,),
     )
     return next_key(conn) - first
+
+
+def add_documents_json(conn: sqlite3.Connection, payload: str, first: int) -> None:
+    """``add_documents`` for documents given as one JSON array of [key, customer id,
+    document] (keys from ``first`` on, in order): one statement that SQLite runs without
+    Python's global lock (see importing/bulk.insert_json)."""
+    conn.execute(
+        "INSERT INTO customer_search (key, customer_id, terms) SELECT json_extract(value, "
+        "'$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]') FROM json_each(?)",
+        (payload,),
+    )
+    conn.execute(
+        f"INSERT INTO {FTS_TABLE} (rowid, terms) SELECT key, terms FROM customer_search "
+        "WHERE key >= ? ORDER BY key",
+        (first,),
+    )
 
 
 def reindex_customers(session: Session, customer_ids: Iterable[str]) -> None:

@@ -5,10 +5,12 @@ everything stays in the caller's transaction and no row goes through the ORM."""
 from __future__ import annotations
 
 import gc
+import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -49,6 +51,51 @@ def insert(
     names = ", ".join(cols)
     marks = ", ".join("?" * len(cols))
     conn.executemany(f"INSERT INTO {table} ({names}, usn, deleted) VALUES ({marks}, -1, 0)", rows)
+
+
+@dataclass(frozen=True)
+class JsonRows:
+    """Rows for ``insert_json``: the columns that differ from row to row as one JSON array
+    of arrays, the others once each."""
+
+    varying: tuple[int, ...]  # positions of the columns in ``payload``'s rows
+    constants: dict[int, Any]  # position -> the value every row has
+    payload: str
+
+
+def json_rows(rows: Sequence[Sequence[Any]], width: int) -> JsonRows:
+    """Made in the calling thread, mostly by C code (zip, set, json)."""
+    columns = list(zip(*rows, strict=True)) if rows else [()] * width
+    varying = tuple(i for i, column in enumerate(columns) if len(set(column)) > 1)
+    constants = {i: (column[0] if column else None) for i, column in enumerate(columns)
+                 if i not in varying}  # fmt: skip
+    # With no column that differs (one row, say) each row is an empty array.
+    picked = list(zip(*(columns[i] for i in varying), strict=True)) if varying else [()] * len(rows)
+    payload = json.dumps(picked, ensure_ascii=False, separators=(",", ":"))
+    return JsonRows(varying, constants, payload)
+
+
+def insert_json(conn: sqlite3.Connection, table: str, cols: Sequence[str], rows: JsonRows) -> None:
+    """The INSERT of ``insert`` for rows made by ``json_rows``.
+
+    One statement for the whole batch: SQLite reads the rows itself, without Python's
+    global lock, which ``executemany`` must take back for every row. In a second thread
+    (``SqlThread``) that keeps the rows going in while this thread works on."""
+    if rows.payload == "[]":
+        return
+    names = ", ".join(cols)
+    picks, params = [], []
+    for i in range(len(cols)):
+        if i in rows.constants:
+            picks.append("?")
+            params.append(rows.constants[i])
+        else:
+            picks.append(f"json_extract(value, '$[{rows.varying.index(i)}]')")
+    conn.execute(
+        f"INSERT INTO {table} ({names}, usn, deleted) SELECT {', '.join(picks)}, -1, 0 "
+        "FROM json_each(?)",
+        (*params, rows.payload),
+    )
 
 
 def update(

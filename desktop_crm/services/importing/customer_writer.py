@@ -11,6 +11,7 @@ before are written once, at the end, and reindexed through the index service.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ from desktop_crm.services.importing import bulk
 from desktop_crm.services.search_index import (
     DELETE_FTS,
     INSERT_FTS,
-    add_documents,
+    add_documents_json,
     clean_document,
     next_key,
 )
@@ -104,9 +105,8 @@ class CustomerWriter:
         self.pending = []
         if first:
             cols = CUSTOMER_COLS
-            submit(
-                bulk.insert, conn, "customers", cols, [[t.rec.get(c) for c in cols] for t in first]
-            )
+            rows = bulk.json_rows([[t.rec.get(c) for c in cols] for t in first], len(cols))
+            submit(bulk.insert_json, conn, "customers", cols, rows)
         if again:
             submit(bulk.update, conn, "customers", UPDATED_COLS,
                    [[*(t.rec.get(c) for c in UPDATED_COLS), t.rec["id"]] for t in again])  # fmt: skip
@@ -114,8 +114,12 @@ class CustomerWriter:
         self.vehicles_written = len(self.new_vehicles)
         for row in vehicles:
             plates(row[4]).pending = None  # later changes of its model are updates
-        submit(bulk.insert, conn, "vehicles", VEHICLE_COLS, vehicles)
-        submit(bulk.insert, conn, "fuel_cards", CARD_COLS, self.new_cards[self.cards_written :])
+        if vehicles:
+            rows = bulk.json_rows(vehicles, len(VEHICLE_COLS))
+            submit(bulk.insert_json, conn, "vehicles", VEHICLE_COLS, rows)
+        cards = self.new_cards[self.cards_written :]
+        if cards:
+            submit(bulk.insert_json, conn, "fuel_cards", CARD_COLS, bulk.json_rows(cards, len(CARD_COLS)))
         self.cards_written = len(self.new_cards)
         if again:
             old = [(t.doc_key, t.doc) for t in again]
@@ -127,8 +131,9 @@ class CustomerWriter:
             docs = []
             for offset, t in enumerate(first):
                 t.doc_key, t.doc = key + offset, self.document(t)
-                docs.append((t.rec["id"], t.doc))
-            submit(add_documents, conn, docs, key)
+                docs.append((t.doc_key, t.rec["id"], t.doc))
+            payload = json.dumps(docs, ensure_ascii=False, separators=(",", ":"))
+            submit(add_documents_json, conn, payload, key)
 
     @staticmethod
     def document(t: Target) -> str:

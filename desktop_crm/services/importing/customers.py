@@ -401,6 +401,22 @@ class CustomerImport:
         self.progress(1, 1, INDEXING)
 
 
+def _run(run: CustomerImport) -> ImportResult:
+    rows = run.parse_rows()
+    run.progress(0, 1, MATCHING)
+    run.load_existing(rows)
+    conn = bulk.raw_connection(run.session)
+    first_load = len(rows) > 1000 and bulk.table_is_smaller_than(conn, "customers", len(rows))
+    with bulk.larger_cache(conn), bulk.sql_thread() as sql:
+        rebuild = bulk.drop_secondary_indexes(conn, BULK_TABLES) if first_load else []
+        run.apply(rows, CustomerWriter(conn, sql, run.now))
+        del rows
+        sql.submit(bulk.create_indexes, conn, rebuild)
+        run.progress(0, 1, SAVING)
+    run.reindex_changed()
+    return run.result
+
+
 def import_customers(
     session: Session,
     path: Path | str,
@@ -433,21 +449,11 @@ def import_customers(
                 "The file has no station column: choose the station the customers belong to.",
             )
         )
-    run = CustomerImport(session, scope, plan, path.name, report)
     with bulk.gc_paused():
-        rows = run.parse_rows()
-        report(0, 1, MATCHING)
-        run.load_existing(rows)
-        conn = bulk.raw_connection(session)
-        first_load = len(rows) > 1000 and bulk.table_is_smaller_than(conn, "customers", len(rows))
-        with bulk.larger_cache(conn), bulk.sql_thread() as sql:
-            rebuild = bulk.drop_secondary_indexes(conn, BULK_TABLES) if first_load else []
-            run.apply(rows, CustomerWriter(conn, sql, run.now))
-            del rows
-            sql.submit(bulk.create_indexes, conn, rebuild)
-            report(0, 1, SAVING)
-        run.reindex_changed()
-    result = run.result
+        result = _run(CustomerImport(session, scope, plan, path.name, report))
+        # The rows and what was made of them are freed now, before the collector is back:
+        # otherwise its first pass would walk every one of them.
+        del plan
     result.errors.sort(key=lambda e: e.row)
     audit.record(session, user, IMPORT_ACTION, "customer", None,
                  {"file": path.name, **result.counts()})  # fmt: skip
