@@ -34,7 +34,7 @@ tables it fills and builds them again afterwards, as the demo generator does.
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -107,18 +107,26 @@ class CustomerImport:
 
     # -- parsing --------------------------------------------------------------------------
     def parse_rows(self) -> list[tuple[Incoming, list[Any]]]:
+        return [parsed for batch in self.parse_batches(WRITE_BATCH) for parsed in batch]
+
+    def parse_batches(self, size: int) -> Iterator[list[tuple[Incoming, list[Any]]]]:
+        """The valid rows, ``size`` lines of the file at a time (the invalid ones are
+        recorded as errors on the way)."""
         plan, parsed = self.plan, []
         total = len(plan.rows) - plan.header.index - 1
         parse = row_parser(self.plan, self.scope, self.session)
         for n, (row, cells) in enumerate(plan.data_rows()):
             if n % PROGRESS_EVERY == 0:
                 self.progress(n, total, CHECKING)
+            if n and n % size == 0:
+                yield parsed
+                parsed = []
             self.result.rows += 1
             try:
                 parsed.append((parse(row, cells), cells))
             except RowProblem as problem:
                 self.error(row, problem, cells)
-        return parsed
+        yield parsed
 
     def error(self, row: int, problem: RowProblem, cells: list[Any]) -> None:
         self.result.errors.append(RowError(row, problem.text, problem.params, cells_of(cells)))
@@ -370,11 +378,14 @@ class CustomerImport:
         """Match and merge every row; ``out`` writes each batch while the next is matched."""
         self.out = out
         total = len(rows)
-        for n, (inc, cells) in enumerate(rows):
-            if n % PROGRESS_EVERY == 0:
-                self.progress(n, total, MATCHING)
-            if n and n % WRITE_BATCH == 0:
-                out.flush(self.plates.__getitem__)
+        for start in range(0, total, WRITE_BATCH):
+            self.progress(start, total, MATCHING)
+            self.apply_batch(rows[start : start + WRITE_BATCH])
+        self.finish()
+
+    def apply_batch(self, rows: list[tuple[Incoming, list[Any]]]) -> None:
+        """Match and merge these rows, then hand their customers to the writer."""
+        for inc, cells in rows:
             try:
                 target = self.match(inc)
             except RowProblem as problem:
@@ -387,8 +398,11 @@ class CustomerImport:
                 self.result.updated += 1
             else:
                 self.result.skipped += 1
-        out.flush(self.plates.__getitem__)
-        out.finish([t for t in self.targets if not t.new], self.scope.user.id, self.reason)
+        self.out.flush(self.plates.__getitem__)
+
+    def finish(self) -> None:
+        """The customers that were in the store before, written once at the end."""
+        self.out.finish([t for t in self.targets if not t.new], self.scope.user.id, self.reason)
         self.result.customer_ids = [t.rec.get("id") for t in self.targets]
 
     def reindex_changed(self) -> None:
@@ -402,15 +416,27 @@ class CustomerImport:
 
 
 def _run(run: CustomerImport) -> ImportResult:
-    rows = run.parse_rows()
-    run.progress(0, 1, MATCHING)
-    run.load_existing(rows)
     conn = bulk.raw_connection(run.session)
-    first_load = len(rows) > 1000 and bulk.table_is_smaller_than(conn, "customers", len(rows))
+    total = len(run.plan.rows) - run.plan.header.index - 1
+    first_load = total > 1000 and bulk.table_is_smaller_than(conn, "customers", total)
+    empty = conn.execute("SELECT 1 FROM customers LIMIT 1").fetchone() is None
     with bulk.larger_cache(conn), bulk.sql_thread() as sql:
         rebuild = bulk.drop_secondary_indexes(conn, BULK_TABLES) if first_load else []
-        run.apply(rows, CustomerWriter(conn, sql, run.now))
-        del rows
+        if empty:
+            # Nothing to look up in the store: each batch is matched as soon as it is
+            # read, and written while the next one is read (the users a maintainer cell
+            # may name are read first: the writer has the connection from now on).
+            run.scope.load_users(run.session)
+            run.out = CustomerWriter(conn, sql, run.now)
+            for batch in run.parse_batches(WRITE_BATCH):
+                run.apply_batch(batch)
+            run.finish()
+        else:
+            rows = run.parse_rows()
+            run.progress(0, 1, MATCHING)
+            run.load_existing(rows)  # before the writer starts on the connection
+            run.apply(rows, CustomerWriter(conn, sql, run.now))
+            del rows
         sql.submit(bulk.create_indexes, conn, rebuild)
         run.progress(0, 1, SAVING)
     run.reindex_changed()

@@ -112,17 +112,8 @@ class Scope:
         label = text(value)
         if not label:
             return None
-        if self._users is None:
-            self._users = {}
-            for uid, login, badge, name, org in session.execute(
-                select(User.id, User.login, User.badge_no, User.name, User.org_unit_id).where(
-                    User.active.is_(True), User.deleted.is_(False)
-                )
-            ):
-                if not self.contains(org):
-                    continue
-                for key in {_key(login), _key(badge or ""), _key(name)} - {""}:
-                    self._users[key] = uid if self._users.get(key, uid) == uid else None
+        self.load_users(session)
+        assert self._users is not None
         found = self._users.get(_key(label))
         if found is None:
             raise RowProblem(
@@ -134,3 +125,17 @@ class Scope:
                 user=label,
             )
         return found
+
+    def load_users(self, session: Session) -> None:
+        """Read the users a maintainer cell may name (once; the import then reads no more)."""
+        if self._users is None:
+            self._users = {}
+            for uid, login, badge, name, org in session.execute(
+                select(User.id, User.login, User.badge_no, User.name, User.org_unit_id).where(
+                    User.active.is_(True), User.deleted.is_(False)
+                )
+            ):
+                if not self.contains(org):
+                    continue
+                for key in {_key(login), _key(badge or ""), _key(name)} - {""}:
+                    self._users[key] = uid if self._users.get(key, uid) == uid else None
