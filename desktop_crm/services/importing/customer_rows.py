@@ -41,6 +41,28 @@ def _unique(items: Iterable[str | None]) -> list[str]:
     return list(dict.fromkeys(i for i in items if i))
 
 
+def _values_of(
+    parse: Callable[[str], str | None], cols: list[int]
+) -> Callable[[Callable[[int], Any]], list[str]]:
+    """The distinct values of a field that may fill several columns and cells (冀A1/冀A2)."""
+
+    def many(cell: Callable[[int], Any]) -> list[str]:
+        return _unique(parse(p) for i in cols for p in values.split_list(cell(i)))
+
+    if len(cols) != 1:
+        return many
+    (col,) = cols
+
+    def one(cell: Callable[[int], Any]) -> list[str]:  # the usual case, made cheaper
+        parts = values.split_list(cell(col))
+        if len(parts) == 1:
+            found = parse(parts[0])
+            return [found] if found else []
+        return _unique(parse(p) for p in parts)
+
+    return one
+
+
 def _cached(parse: Callable[[Any], Any]) -> Callable[[Any], Any]:
     """``parse`` remembering its answers for cells that repeat (levels, types, stations)."""
     cache: dict[Any, Any] = {None: parse(None)}
@@ -66,8 +88,9 @@ def row_parser(plan: Plan, scope: Scope, session: Session) -> Callable[[int, lis
     others = [(f, first[f], parse) for f, parse in (
         ("level", _cached(values.level)), ("birthday", values.day), ("email", values.email),
     ) if f in first]  # fmt: skip
-    phone_cols = cols.get("phone", []) + cols.get("phone2", [])
-    plate_cols, card_cols = cols.get("plate", []), cols.get("card", [])
+    phones_of = _values_of(values.phone, cols.get("phone", []) + cols.get("phone2", []))
+    plates_of = _values_of(values.plate, cols.get("plate", []))
+    cards_of = _values_of(values.card, cols.get("card", []))
     tag_cols, note_cols = cols.get("tags", []), cols.get("notes", [])
     kind_col, id_col, uscc_col = first.get("kind"), first.get("id_number"), first.get("uscc")
     model_col, station_col = first.get("model"), first.get("station")
@@ -92,9 +115,7 @@ def row_parser(plan: Plan, scope: Scope, session: Session) -> Callable[[int, lis
             v = parse_value(cell(i))
             if v is not None:
                 got[f] = v
-        phones = _unique(values.phone(p) for i in phone_cols for p in values.split_list(cell(i)))
-        plates = _unique(values.plate(p) for i in plate_cols for p in values.split_list(cell(i)))
-        cards = _unique(values.card(p) for i in card_cols for p in values.split_list(cell(i)))
+        phones, plates, cards = phones_of(cell), plates_of(cell), cards_of(cell)
         kind = kind_of(cell(kind_col))
         ident = values.id_number(cell(id_col))
         credit = values.uscc(cell(uscc_col))

@@ -15,6 +15,7 @@ import json
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from desktop_crm.ids import new_id
@@ -105,7 +106,8 @@ class CustomerWriter:
         self.pending = []
         if first:
             cols = CUSTOMER_COLS
-            rows = bulk.json_rows([[t.rec.get(c) for c in cols] for t in first], len(cols))
+            values = itemgetter(*cols)  # a new customer's record holds every column
+            rows = bulk.json_rows([values(t.rec) for t in first], len(cols))
             submit(bulk.insert_json, conn, "customers", cols, rows)
         if again:
             submit(bulk.update, conn, "customers", UPDATED_COLS,

@@ -24,11 +24,11 @@ a file changes nothing: its rows count as skipped.
 
 Speed: rows are parsed into plain objects; existing cards, plates, phones and ID numbers
 are looked up with one statement each; rows are then matched a batch at a time, and each
-batch's customers, vehicles, cards and search documents are written with prepared
-``executemany`` statements by a second thread on the session's connection, inside the
-caller's transaction, while the next batch is matched (customer_writer.py). A first big
-import (more rows than the store holds customers) drops the secondary indexes of the
-tables it fills and builds them again afterwards, as the demo generator does.
+batch's customers, vehicles, cards and search documents are written, one statement per
+table, by a second thread on the session's connection, inside the caller's
+transaction, while the next batch is matched (customer_writer.py), indexes kept up to
+date as it goes. Into an empty store, each batch is matched as soon as it is
+read.
 """
 
 from __future__ import annotations
@@ -62,8 +62,6 @@ from desktop_crm.services.search_index import name_pinyin
 from desktop_crm.services.search_index import reindex_customers as reindex
 
 IMPORT_ACTION = "import"
-# Tables whose secondary indexes a first, big import drops and builds again afterwards.
-BULK_TABLES = ("customers", "vehicles", "fuel_cards")
 PROGRESS_EVERY = 2_000
 WRITE_BATCH = 10_000  # rows matched before their customers are handed to the SQL thread
 
@@ -282,7 +280,8 @@ class CustomerImport:
         return RowProblem(texts[key_kind], key=key, customer=who)
 
     def new_target(self, inc: Incoming) -> Target:
-        rec: dict[str, Any] = dict(  # sparse: a column not in it is NULL
+        rec: dict[str, Any] = dict.fromkeys(CUSTOMER_COLS)  # every column: see the writer
+        rec.update(
             id=new_id(), updated_at=self.now, org_unit_id=inc.org_unit_id, tags="",
             regular=0, consent=0, do_not_disturb=0, blacklisted=0,
             status=CustomerStatus.ACTIVE, created_at=self.now,
@@ -417,11 +416,11 @@ class CustomerImport:
 
 def _run(run: CustomerImport) -> ImportResult:
     conn = bulk.raw_connection(run.session)
-    total = len(run.plan.rows) - run.plan.header.index - 1
-    first_load = total > 1000 and bulk.table_is_smaller_than(conn, "customers", total)
     empty = conn.execute("SELECT 1 FROM customers LIMIT 1").fetchone() is None
+    # The indexes stay: the SQL thread keeps them up to date while this one reads and
+    # matches (measured: faster than dropping them and building them again at the end,
+    # which nothing else can overlap).
     with bulk.larger_cache(conn), bulk.sql_thread() as sql:
-        rebuild = bulk.drop_secondary_indexes(conn, BULK_TABLES) if first_load else []
         if empty:
             # Nothing to look up in the store: each batch is matched as soon as it is
             # read, and written while the next one is read (the users a maintainer cell
@@ -437,7 +436,6 @@ def _run(run: CustomerImport) -> ImportResult:
             run.load_existing(rows)  # before the writer starts on the connection
             run.apply(rows, CustomerWriter(conn, sql, run.now))
             del rows
-        sql.submit(bulk.create_indexes, conn, rebuild)
         run.progress(0, 1, SAVING)
     run.reindex_changed()
     return run.result
