@@ -222,6 +222,15 @@ def next_key(conn: sqlite3.Connection | Connection) -> int:
     return int(conn.execute(sql).fetchone()[0])
 
 
+def _index_from(conn: sqlite3.Connection, first: int) -> None:
+    """Put the documents stored from key ``first`` on into the FTS index."""
+    conn.execute(
+        f"INSERT INTO {FTS_TABLE} (rowid, terms) SELECT key, terms FROM customer_search "
+        "WHERE key >= ? ORDER BY key",
+        (first,),
+    )
+
+
 def add_documents(
     conn: sqlite3.Connection, docs: Iterable[tuple[str, str]], first: int | None = None
 ) -> int:
@@ -230,11 +239,7 @@ def add_documents(
     Returns how many were added."""
     first = next_key(conn) if first is None else first
     conn.executemany(INSERT_DOC, ((k, cid, doc) for k, (cid, doc) in enumerate(docs, first)))
-    conn.execute(
-        f"INSERT INTO {FTS_TABLE} (rowid, terms) SELECT key, terms FROM customer_search "
-        "WHERE key >= ? ORDER BY key",
-        (first,),
-    )
+    _index_from(conn, first)
     return next_key(conn) - first
 
 
@@ -247,11 +252,7 @@ def add_documents_json(conn: sqlite3.Connection, payload: str, first: int) -> No
         "'$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]') FROM json_each(?)",
         (payload,),
     )
-    conn.execute(
-        f"INSERT INTO {FTS_TABLE} (rowid, terms) SELECT key, terms FROM customer_search "
-        "WHERE key >= ? ORDER BY key",
-        (first,),
-    )
+    _index_from(conn, first)
 
 
 def reindex_customers(session: Session, customer_ids: Iterable[str]) -> None:

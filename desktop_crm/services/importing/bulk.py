@@ -71,8 +71,12 @@ def json_rows(rows: Sequence[Sequence[Any]], width: int) -> JsonRows:
                  if i not in varying}  # fmt: skip
     # With no column that differs (one row, say) each row is an empty array.
     picked = list(zip(*(columns[i] for i in varying), strict=True)) if varying else [()] * len(rows)
-    payload = json.dumps(picked, ensure_ascii=False, separators=(",", ":"))
-    return JsonRows(varying, constants, payload)
+    return JsonRows(varying, constants, to_json(picked))
+
+
+def to_json(rows: Sequence[Sequence[Any]]) -> str:
+    """Rows as a compact JSON array of arrays, for SQLite's ``json_each``."""
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
 
 
 def insert_json(conn: sqlite3.Connection, table: str, cols: Sequence[str], rows: JsonRows) -> None:
@@ -141,11 +145,17 @@ def table_is_smaller_than(conn: sqlite3.Connection, table: str, rows: int) -> bo
     return found < rows
 
 
-def drop_secondary_indexes(conn: sqlite3.Connection, tables: Sequence[str]) -> list[str]:
-    """Drop the secondary (non-unique) indexes of ``tables``; returns the statements that
-    make them again (``create_indexes``). One sorted build afterwards is faster than many
-    random B-tree inserts when a block at least doubles the tables (a first import into a
-    new store); transactional, so a rollback brings the indexes back as they were."""
+@contextmanager
+def indexes_rebuilt(
+    conn: sqlite3.Connection, tables: Sequence[str], enabled: bool
+) -> Iterator[None]:
+    """Drop the secondary (non-unique) indexes of ``tables`` and build them again after the
+    block: one sorted build instead of many random B-tree inserts. Worth it only when the
+    block at least doubles the tables; transactional, so a rollback brings the indexes
+    back as they were."""
+    if not enabled:
+        yield
+        return
     marks = ", ".join("?" * len(tables))
     saved = conn.execute(
         f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
@@ -154,23 +164,9 @@ def drop_secondary_indexes(conn: sqlite3.Connection, tables: Sequence[str]) -> l
     ).fetchall()
     for name, _sql in saved:
         conn.execute(f'DROP INDEX "{name}"')
-    return [sql for _name, sql in saved]
-
-
-def create_indexes(conn: sqlite3.Connection, statements: Sequence[str]) -> None:
-    for sql in statements:
-        conn.execute(sql)
-
-
-@contextmanager
-def indexes_rebuilt(
-    conn: sqlite3.Connection, tables: Sequence[str], enabled: bool
-) -> Iterator[None]:
-    """The secondary indexes of ``tables`` dropped during the block and built again after
-    it (see ``drop_secondary_indexes``); nothing happens unless ``enabled``."""
-    saved = drop_secondary_indexes(conn, tables) if enabled else []
     yield
-    create_indexes(conn, saved)
+    for _name, sql in saved:
+        conn.execute(sql)
 
 
 class SqlThread:

@@ -11,7 +11,6 @@ before are written once, at the end, and reindexed through the index service.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -134,8 +133,7 @@ class CustomerWriter:
             for offset, t in enumerate(first):
                 t.doc_key, t.doc = key + offset, self.document(t)
                 docs.append((t.doc_key, t.rec["id"], t.doc))
-            payload = json.dumps(docs, ensure_ascii=False, separators=(",", ":"))
-            submit(add_documents_json, conn, payload, key)
+            submit(add_documents_json, conn, bulk.to_json(docs), key)
 
     @staticmethod
     def document(t: Target) -> str:

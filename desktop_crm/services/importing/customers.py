@@ -131,10 +131,9 @@ class CustomerImport:
 
     # -- existing customers -------------------------------------------------------------------
     def load_existing(self, rows: list[tuple[Incoming, list[Any]]]) -> None:
-        """Cards, plates, phones and ID numbers of the file that the store already knows."""
+        """Cards, plates, phones and ID numbers of the file that the store already knows
+        (``_run`` skips this for an empty store)."""
         conn = bulk.raw_connection(self.session)
-        if conn.execute("SELECT 1 FROM customers LIMIT 1").fetchone() is None:
-            return  # a new store: nothing to match
         incoming = [inc for inc, _cells in rows]
         card_owner = dict(
             bulk.lookup(
