@@ -77,6 +77,8 @@ def text(value: Any) -> str:
 
 
 def optional_text(value: Any, limit: int) -> str | None:
+    if value is None or value == "":  # most cells of an old list are empty
+        return None
     s = text(value)
     if not s:
         return None
@@ -100,6 +102,8 @@ def name(value: Any, limit: int = 200) -> str | None:
 
 def split_list(value: Any) -> list[str]:
     """A cell that may hold several values: 冀A12345/冀A67890, 重点，潜力."""
+    if value is None or value == "":
+        return []
     s = text(value)
     if not s:
         return []
@@ -204,6 +208,8 @@ def card(value: Any) -> str:
 
 def id_number(value: Any) -> tuple[str, str] | None:
     """(id type, number) of an identity card (GB 11643) or a credit code (GB 32100)."""
+    if value is None or value == "":
+        return None
     raw = _digits_cell(value)
     if not raw:
         return None
@@ -222,6 +228,8 @@ def id_number(value: Any) -> tuple[str, str] | None:
 
 
 def uscc(value: Any) -> str | None:
+    if value is None or value == "":
+        return None
     raw = text(value)
     if not raw:
         return None
