@@ -71,12 +71,24 @@ def _char_info(char: str) -> tuple[bool, str]:
     return is_han(char), char_pinyin(char)
 
 
-@lru_cache(maxsize=100_000)
 def name_pinyin(name: str) -> tuple[str, str]:
     """(full pinyin, initials) of a name, lower case, without spaces: the customers'
     pinyin columns."""
-    syllables = [py for _han, py in map(_char_info, fold(name)) if py]
-    return "".join(syllables)[:400], "".join(s[0] for s in syllables)[:100]
+    full, initials, _document = name_facts(name)
+    return full, initials
+
+
+@lru_cache(maxsize=100_000)
+def name_facts(name: str) -> tuple[str, str, str]:
+    """(full pinyin, initials, index terms as one text) of a name: what a customer's row
+    and its search document need, worked out once per name."""
+    text = fold(name)
+    info = list(map(_char_info, text))
+    syllables = [py for _han, py in info if py]
+    full = "".join(syllables)
+    initials = "".join(s[0] for s in syllables)
+    terms = _name_terms(text, info, syllables, full, initials)
+    return full[:400], initials[:100], " ".join(terms)
 
 
 def name_terms(name: str | None) -> set[str]:
@@ -84,6 +96,14 @@ def name_terms(name: str | None) -> set[str]:
         return set()
     text = fold(name)
     info = list(map(_char_info, text))
+    syllables = [py for _han, py in info if py]
+    return _name_terms(text, info, syllables, "".join(syllables), "".join(s[0] for s in syllables))
+
+
+def _name_terms(
+    text: str, info: list[tuple[bool, str]], syllables: list[str], full: str, initials: str
+) -> set[str]:
+    """The n, p, q, i and j terms of a folded name (``info``: _char_info of each character)."""
     last = len(text) - 1
     # Every Han character starts a two-character piece or is the last of a run, so a
     # prefix query for one character finds every name that holds it.
@@ -92,10 +112,7 @@ def name_terms(name: str | None) -> set[str]:
         for k, (han, _py) in enumerate(info)
         if han
     }
-    syllables = [py for _han, py in info if py]
     if syllables:
-        full = "".join(syllables)
-        initials = "".join(s[0] for s in syllables)
         terms.add("p" + full[:40])
         terms.add("i" + initials[:20])
         offset = 0
@@ -181,11 +198,6 @@ def document(terms: Iterable[str], org_unit_id: str | None) -> str:
     return f"{text} {org_term(org_unit_id)}" if text else org_term(org_unit_id)
 
 
-@lru_cache(maxsize=100_000)
-def _name_document(name: str) -> str:
-    return " ".join(name_terms(name))
-
-
 def clean_document(
     name: str | None,
     phones: Iterable[str | None],
@@ -196,7 +208,7 @@ def clean_document(
     """The document of a customer whose phones, plates and cards are already clean (as an
     import stores them): the same terms as ``document(customer_terms(...))``, made
     faster; a term may repeat, which the index ignores."""
-    parts = [_name_document(name)] if name else []
+    parts = [name_facts(name)[2]] if name else []
     for phone in phones:
         if phone:
             if phone.isdigit() and len(phone) == 11:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from operator import mul
 
 # --- Identity card (GB 11643) -------------------------------------------------------------
 
@@ -28,8 +29,7 @@ def id_card_check_digit(first17: str) -> str:
     """The 18th character of an identity card number from its first 17 digits."""
     if len(first17) != 17 or not first17.isdigit():
         raise ValueError("an identity card number starts with 17 digits")
-    total = sum(int(c) * w for c, w in zip(first17, _ID_WEIGHTS, strict=True))
-    return _ID_CHECK[total % 11]
+    return _ID_CHECK[sum(map(mul, map(int, first17), _ID_WEIGHTS)) % 11]
 
 
 def id_card_birth_date(number: str) -> date | None:
@@ -50,10 +50,10 @@ def is_valid_id_card(number: str | None, today: date | None = None) -> bool:
     number = number.strip().upper()
     if not _ID_PATTERN.match(number):
         return False
-    born = id_card_birth_date(number)
-    if born is None or born.year < 1900 or born > (today or date.today()):
+    if id_card_check_digit(number[:17]) != number[17]:  # the cheaper test first
         return False
-    return id_card_check_digit(number[:17]) == number[17]
+    born = id_card_birth_date(number)
+    return born is not None and born.year >= 1900 and born <= (today or date.today())
 
 
 # --- Organisation code (GB 11714) and unified social credit code (GB 32100) -------------
@@ -91,7 +91,7 @@ def uscc_check_char(first17: str) -> str:
     """The 18th character of a unified social credit code from its first 17."""
     if len(first17) != 17 or any(c not in _USCC_VALUES for c in first17):
         raise ValueError("a unified social credit code starts with 17 characters of its set")
-    total = sum(_USCC_VALUES[c] * w for c, w in zip(first17, _USCC_WEIGHTS, strict=True))
+    total = sum(map(mul, map(_USCC_VALUES.__getitem__, first17), _USCC_WEIGHTS))
     return USCC_CHARSET[(31 - total % 31) % 31]
 
 

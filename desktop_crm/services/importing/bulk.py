@@ -5,7 +5,6 @@ everything stays in the caller's transaction and no row goes through the ORM."""
 from __future__ import annotations
 
 import gc
-import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -13,6 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+import orjson
 from sqlalchemy.orm import Session
 
 BATCH = 20_000
@@ -75,8 +75,9 @@ def json_rows(rows: Sequence[Sequence[Any]], width: int) -> JsonRows:
 
 
 def to_json(rows: Sequence[Sequence[Any]]) -> str:
-    """Rows as a compact JSON array of arrays, for SQLite's ``json_each``."""
-    return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+    """Rows as a compact JSON array of arrays, for SQLite's ``json_each`` (text: SQLite
+    would read bytes as its binary JSON)."""
+    return orjson.dumps(rows).decode()
 
 
 def insert_json(conn: sqlite3.Connection, table: str, cols: Sequence[str], rows: JsonRows) -> None:

@@ -12,7 +12,6 @@ before are written once, at the end, and reindexed through the index service.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any
@@ -65,7 +64,8 @@ class OwnedVehicle:
     owner: Target
     vehicle_id: str
     model: str | None
-    pending: list[Any] | None = None  # the insert row, while not yet written
+    row: list[Any] | None = None  # the insert row of a vehicle this import adds
+    batch: int = -1  # the writer's batch that inserts it (-1: in the store before)
 
 
 def _rewrite_documents(conn: sqlite3.Connection, old: list[tuple[int, str]],
@@ -87,6 +87,7 @@ class CustomerWriter:
         self.model_updates: dict[str, str] = {}
         self.vehicles_written = 0
         self.cards_written = 0
+        self.batch = 0  # the batch being collected: flush writes it
         self.next_key = next_key(conn)  # read before the SQL thread starts writing
 
     def changed(self, target: Target) -> None:
@@ -95,7 +96,12 @@ class CustomerWriter:
             target.dirty = True
             self.pending.append(target)
 
-    def flush(self, plates: Callable[[str], OwnedVehicle]) -> None:
+    def unwritten(self, vehicle: OwnedVehicle) -> bool:
+        """Whether the vehicle's insert row is still waiting for the next flush (a change
+        of its model goes into that row, else into an update)."""
+        return vehicle.batch == self.batch
+
+    def flush(self) -> None:
         """Write the batch: new customers, their documents, vehicles and cards so far."""
         conn, submit = self.conn, self.sql.submit
         first = [t for t in self.pending if t.doc_key is None]
@@ -113,14 +119,14 @@ class CustomerWriter:
                    [[*(t.rec.get(c) for c in UPDATED_COLS), t.rec["id"]] for t in again])  # fmt: skip
         vehicles = self.new_vehicles[self.vehicles_written :]
         self.vehicles_written = len(self.new_vehicles)
-        for row in vehicles:
-            plates(row[4]).pending = None  # later changes of its model are updates
+        self.batch += 1
         if vehicles:
             rows = bulk.json_rows(vehicles, len(VEHICLE_COLS))
             submit(bulk.insert_json, conn, "vehicles", VEHICLE_COLS, rows)
         cards = self.new_cards[self.cards_written :]
         if cards:
-            submit(bulk.insert_json, conn, "fuel_cards", CARD_COLS, bulk.json_rows(cards, len(CARD_COLS)))
+            rows = bulk.json_rows(cards, len(CARD_COLS))
+            submit(bulk.insert_json, conn, "fuel_cards", CARD_COLS, rows)
         self.cards_written = len(self.new_cards)
         if again:
             old = [(t.doc_key, t.doc) for t in again]

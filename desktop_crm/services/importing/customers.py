@@ -194,6 +194,13 @@ class CustomerImport:
     # -- matching and merging -------------------------------------------------------------------
     def match(self, inc: Incoming) -> Target | None:
         """The customer the row is about, or None for a new one; RowProblem on a conflict."""
+        if (
+            self.plates.keys().isdisjoint(inc.plates)
+            and (not inc.cards or self.cards.keys().isdisjoint(inc.cards))
+            and (inc.phone is None or inc.phone not in self.phones)
+            and (inc.ident is None or inc.ident[1] not in self.idents)
+        ):
+            return None  # nothing of the row is known: a new customer (most rows of a first import)
         strong: list[tuple[str, str, Target]] = []
         strong += [("card", c, self.cards[c]) for c in inc.cards if c in self.cards]
         strong += [("plate", p, self.plates[p].owner) for p in inc.plates if p in self.plates]
@@ -332,7 +339,7 @@ class CustomerImport:
                     owners.append(target)
         if inc.tags:
             tags = [t for t in (rec.get("tags") or "").split(",") if t]
-            rec["tags"] = ",".join(dict.fromkeys(tags + inc.tags))[:200]
+            rec["tags"] = ",".join(dict.fromkeys([*tags, *inc.tags]))[:200]
         if inc.notes and inc.notes not in (rec.get("notes") or ""):
             rec["notes"] = f"{rec.get('notes')}\n{inc.notes}" if rec.get("notes") else inc.notes
         if inc.maintainer_id and not rec.get("maintainer_id"):
@@ -361,13 +368,13 @@ class CustomerImport:
             row = [vid, self.now, target.rec.get("org_unit_id"), target.rec.get("id"), plate, plate, model,
                    int(len(plate) == 8)]  # fmt: skip
             self.out.new_vehicles.append(row)
-            self.plates[plate] = OwnedVehicle(target, vid, model, row)
+            self.plates[plate] = OwnedVehicle(target, vid, model, row, self.out.batch)
             target.plates.append(plate)
             self.edits += 1
         elif model and owned.model != model:
             owned.model = model
-            if owned.pending is not None:
-                owned.pending[6] = model
+            if owned.row is not None and self.out.unwritten(owned):
+                owned.row[6] = model
             else:
                 self.out.model_updates[owned.vehicle_id] = model
             self.edits += 1
@@ -396,7 +403,7 @@ class CustomerImport:
                 self.result.updated += 1
             else:
                 self.result.skipped += 1
-        self.out.flush(self.plates.__getitem__)
+        self.out.flush()
 
     def finish(self) -> None:
         """The customers that were in the store before, written once at the end."""

@@ -141,10 +141,15 @@ def _digits_cell(value: Any) -> str:
 _PHONE_JUNK = re.compile(r"[\s()\-.]")
 
 
+def clean_phone(value: str) -> bool:
+    """Whether a text cell is a mobile number as stored (most are typed so)."""
+    return value.isascii() and MOBILE_PATTERN.match(value) is not None
+
+
 def phone(value: Any) -> str | None:
     """A mobile (13812345678) or a landline with its area code (0311-86901234)."""
-    if value.__class__ is str and value.isascii() and MOBILE_PATTERN.match(value):
-        return value  # typed clean, as most are
+    if value.__class__ is str and clean_phone(value):
+        return value
     raw = _digits_cell(value)
     if not raw:
         return None
@@ -174,10 +179,15 @@ def phone(value: Any) -> str | None:
     )
 
 
+def clean_plate(value: str) -> bool:
+    """Whether a text cell is a plate as stored (京A12345; most are typed so)."""
+    return value[1:].isascii() and PLATE_PATTERN.match(value) is not None
+
+
 def plate(value: str) -> str:
     """One plate, normalised (京A12345)."""
-    if value.__class__ is str and value[1:].isascii() and PLATE_PATTERN.match(value):
-        return value  # typed clean, as most are
+    if value.__class__ is str and clean_plate(value):
+        return value
     norm = normalize_plate(text(value))
     if not PLATE_PATTERN.match(norm):
         raise RowProblem(
@@ -190,10 +200,15 @@ def plate(value: str) -> str:
 _CARD = re.compile(r"^[0-9A-Z]{6,32}$")
 
 
+def clean_card(value: str) -> bool:
+    """Whether a text cell is a card number as stored (most are typed so)."""
+    return _CARD.match(value) is not None and _SCIENTIFIC.match(value) is None
+
+
 def card(value: Any) -> str:
     """One fuel card number: digits (and letters), spaces and dashes removed."""
-    if value.__class__ is str and _CARD.match(value) and not _SCIENTIFIC.match(value):
-        return value  # typed clean, as most are
+    if value.__class__ is str and clean_card(value):
+        return value
     raw = _digits_cell(value)
     norm = raw.replace(" ", "").replace("-", "").upper()
     if not _CARD.match(norm):
