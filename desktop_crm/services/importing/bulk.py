@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 import orjson
@@ -63,10 +64,13 @@ class JsonRows:
     payload: str
 
 
-def json_rows(rows: Sequence[Sequence[Any]], width: int) -> JsonRows:
-    """Made in the calling thread, mostly by C code (zip, set, json)."""
-    columns = list(zip(*rows, strict=True)) if rows else [()] * width
-    varying = tuple(i for i, column in enumerate(columns) if len(set(column)) > 1)
+def json_rows(rows: Sequence[Any], keys: Sequence[Any]) -> JsonRows:
+    """The rows (sequences, or dicts) of the columns ``keys`` names (positions, or dict
+    keys), in that order. Made in the calling thread by C code (itemgetter, list.count,
+    zip, orjson): a Python loop over the rows would cost more than the statement."""
+    columns = [list(map(itemgetter(k), rows)) for k in keys]
+    varying = tuple(i for i, column in enumerate(columns)
+                    if column and column.count(column[0]) != len(column))  # fmt: skip
     constants = {i: (column[0] if column else None) for i, column in enumerate(columns)
                  if i not in varying}  # fmt: skip
     # With no column that differs (one row, say) each row is an empty array.

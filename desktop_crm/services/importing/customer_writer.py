@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, field
-from operator import itemgetter
 from typing import Any
 
 from desktop_crm.ids import new_id
@@ -110,10 +109,9 @@ class CustomerWriter:
             t.dirty = False
         self.pending = []
         if first:
-            cols = CUSTOMER_COLS
-            values = itemgetter(*cols)  # a new customer's record holds every column
-            rows = bulk.json_rows([values(t.rec) for t in first], len(cols))
-            submit(bulk.insert_json, conn, "customers", cols, rows)
+            # A new customer's record holds every column.
+            rows = bulk.json_rows([t.rec for t in first], CUSTOMER_COLS)
+            submit(bulk.insert_json, conn, "customers", CUSTOMER_COLS, rows)
         if again:
             submit(bulk.update, conn, "customers", UPDATED_COLS,
                    [[*(t.rec.get(c) for c in UPDATED_COLS), t.rec["id"]] for t in again])  # fmt: skip
@@ -121,11 +119,11 @@ class CustomerWriter:
         self.vehicles_written = len(self.new_vehicles)
         self.batch += 1
         if vehicles:
-            rows = bulk.json_rows(vehicles, len(VEHICLE_COLS))
+            rows = bulk.json_rows(vehicles, range(len(VEHICLE_COLS)))
             submit(bulk.insert_json, conn, "vehicles", VEHICLE_COLS, rows)
         cards = self.new_cards[self.cards_written :]
         if cards:
-            rows = bulk.json_rows(cards, len(CARD_COLS))
+            rows = bulk.json_rows(cards, range(len(CARD_COLS)))
             submit(bulk.insert_json, conn, "fuel_cards", CARD_COLS, rows)
         self.cards_written = len(self.new_cards)
         if again:
@@ -146,6 +144,11 @@ class CustomerWriter:
         rec = t.rec
         return clean_document(rec.get("name"), (rec.get("phone"), rec.get("phone2")), t.plates,
                               t.cards, rec.get("org_unit_id"))  # fmt: skip
+
+    def release(self) -> None:
+        """Forget the rows handed over (once the last batch is submitted)."""
+        self.pending, self.new_vehicles, self.new_cards = [], [], []
+        self.model_updates = {}
 
     def finish(self, changed: list[Target], user_id: str, reason: str) -> None:
         """Customers that were in the store before, model changes and level history."""

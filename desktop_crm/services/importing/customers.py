@@ -100,6 +100,7 @@ class CustomerImport:
         self.phones: dict[str, list[Target]] = {}
         self.idents: dict[str, Target] = {}
         self.targets: list[Target] = []
+        self.changed_ids: list[str] = []  # customers that were in the store (see finish)
         self.out: CustomerWriter  # set when the rows are applied
         self.edits = 0  # vehicles and cards added or changed so far
 
@@ -406,13 +407,20 @@ class CustomerImport:
         self.out.flush()
 
     def finish(self) -> None:
-        """The customers that were in the store before, written once at the end."""
-        self.out.finish([t for t in self.targets if not t.new], self.scope.user.id, self.reason)
-        self.result.customer_ids = [t.rec.get("id") for t in self.targets]
+        """The customers that were in the store before, written once at the end; then
+        what the matching kept is freed, while the SQL thread writes the last batch."""
+        changed = [t for t in self.targets if not t.new]
+        self.out.finish(changed, self.scope.user.id, self.reason)
+        self.result.customer_ids = [t.rec["id"] for t in self.targets]
+        self.changed_ids = [t.rec["id"] for t in changed]
+        del changed
+        self.targets, self.cards, self.plates, self.phones, self.idents = [], {}, {}, {}, {}
+        self.out.release()
+        self.plan.rows.clear()  # the file's cells (the errors keep copies of theirs)
 
     def reindex_changed(self) -> None:
         """Existing customers the import changed: through the index service."""
-        changed = [t.rec.get("id") for t in self.targets if not t.new]
+        changed = self.changed_ids
         if changed:
             self.progress(0, 1, INDEXING)
             self.session.expire_all()  # the ORM must read what was written past it
