@@ -169,3 +169,21 @@ def test_bulk_rebuild_matches_incremental_index(db, people) -> None:  # type: ig
     assert after == before
     assert {q: names(db, q) for q in queries} == found_before
     assert found_before["zw"] == {"张伟", "张卫东"}
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["张伟", "欧阳娜娜", "王", "顺达物流有限公司", "㐀丽", "张 伟", "ＡＢＣ物流", "李Lily", "赵-钱", "Tom"],
+)
+def test_names_of_han_characters_only_get_the_terms_of_the_general_rule(name: str) -> None:
+    """Names of Han characters only take a shorter way to their pinyin and terms; the
+    answers are those of the rule for any name (folded first)."""
+    from desktop_crm.services.search_index import _general_facts, fold, name_facts
+
+    name_facts.cache_clear()
+    full, initials, terms = name_facts(name)
+    expected_full, expected_initials, expected_terms = _general_facts(fold(name))
+    assert (full, initials) == (expected_full, expected_initials)
+    assert set(terms.split()) == set(expected_terms.split())
+    if name == "张伟":
+        assert set(terms.split()) == {"n张伟", "n伟", "pzhangwei", "izw", "qwei", "jw"}

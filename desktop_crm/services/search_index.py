@@ -42,6 +42,7 @@ from desktop_crm.services.validation import normalize_phone, normalize_plate
 
 MAX_SYLLABLE_STARTS = 4  # pinyin terms from the first four syllables on
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_HAN_RUN = re.compile(r"[\u3400-\u9fff]+")  # no compatibility forms: NFKC leaves them
 _DIGITS = re.compile(r"\d+")
 _LATIN = re.compile(r"[a-z0-9]{2,}")
 
@@ -82,28 +83,17 @@ def name_pinyin(name: str) -> tuple[str, str]:
 def name_facts(name: str) -> tuple[str, str, str]:
     """(full pinyin, initials, index terms as one text) of a name: what a customer's row
     and its search document need, worked out once per name."""
-    text = fold(name)
+    if _HAN_RUN.fullmatch(name):  # most names: Han characters only, which fold to themselves
+        last = len(name) - 1
+        terms = {"n" + name[k : k + 2] for k in range(last)}
+        terms.add("n" + name[last])
+        return _with_pinyin(terms, [py for py in map(char_pinyin, name) if py])
+    return _general_facts(fold(name))
+
+
+def _general_facts(text: str) -> tuple[str, str, str]:
+    """``name_facts`` of a folded name of any characters."""
     info = list(map(_char_info, text))
-    syllables = [py for _han, py in info if py]
-    full = "".join(syllables)
-    initials = "".join(s[0] for s in syllables)
-    terms = _name_terms(text, info, syllables, full, initials)
-    return full[:400], initials[:100], " ".join(terms)
-
-
-def name_terms(name: str | None) -> set[str]:
-    if not name:
-        return set()
-    text = fold(name)
-    info = list(map(_char_info, text))
-    syllables = [py for _han, py in info if py]
-    return _name_terms(text, info, syllables, "".join(syllables), "".join(s[0] for s in syllables))
-
-
-def _name_terms(
-    text: str, info: list[tuple[bool, str]], syllables: list[str], full: str, initials: str
-) -> set[str]:
-    """The n, p, q, i and j terms of a folded name (``info``: _char_info of each character)."""
     last = len(text) - 1
     # Every Han character starts a two-character piece or is the last of a run, so a
     # prefix query for one character finds every name that holds it.
@@ -112,6 +102,15 @@ def _name_terms(
         for k, (han, _py) in enumerate(info)
         if han
     }
+    if _LATIN.search(text):  # Latin names and brand words
+        terms.update("p" + word[:40] for word in _LATIN.findall(text))
+    return _with_pinyin(terms, [py for _han, py in info if py])
+
+
+def _with_pinyin(terms: set[str], syllables: list[str]) -> tuple[str, str, str]:
+    """The facts of a name from its n terms and syllables: its p, q, i and j terms added."""
+    full = "".join(syllables)
+    initials = "".join(s[0] for s in syllables)
     if syllables:
         terms.add("p" + full[:40])
         terms.add("i" + initials[:20])
@@ -120,9 +119,11 @@ def _name_terms(
             offset += len(syllables[start - 1])
             terms.add("q" + full[offset : offset + 40])
             terms.add("j" + initials[start : start + 20])
-    if _LATIN.search(text):  # Latin names and brand words
-        terms.update("p" + word[:40] for word in _LATIN.findall(text))
-    return terms
+    return full[:400], initials[:100], " ".join(terms)
+
+
+def name_terms(name: str | None) -> set[str]:
+    return set(name_facts(name)[2].split()) if name else set()
 
 
 def digits_of(phone: str | None) -> str:
