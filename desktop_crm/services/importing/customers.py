@@ -103,6 +103,12 @@ class CustomerImport:
         self.changed_ids: list[str] = []  # customers that were in the store (see finish)
         self.out: CustomerWriter  # set when the rows are applied
         self.edits = 0  # vehicles and cards added or changed so far
+        self.blank: dict[str, Any] = dict.fromkeys(CUSTOMER_COLS)  # a new customer's row
+        self.blank.update(
+            updated_at=self.now, created_at=self.now, tags="", regular=0, consent=0,
+            do_not_disturb=0, blacklisted=0, status=CustomerStatus.ACTIVE,
+            profile_stage=ProfileStage.PLATE_ONLY,
+        )  # fmt: skip
 
     # -- parsing --------------------------------------------------------------------------
     def parse_rows(self) -> list[tuple[Incoming, list[Any]]]:
@@ -287,16 +293,14 @@ class CustomerImport:
         return RowProblem(texts[key_kind], key=key, customer=who)
 
     def new_target(self, inc: Incoming) -> Target:
-        rec: dict[str, Any] = dict.fromkeys(CUSTOMER_COLS)  # every column: see the writer
-        rec.update(
-            id=new_id(), updated_at=self.now, org_unit_id=inc.org_unit_id, tags="",
-            regular=0, consent=0, do_not_disturb=0, blacklisted=0,
-            status=CustomerStatus.ACTIVE, created_at=self.now,
-            profile_stage=ProfileStage.PLATE_ONLY,
-            kind=inc.kind or (CustomerKind.ORGANISATION if (inc.ident and inc.ident[0] == "uscc")
-                              or values.looks_like_organisation(inc.values.get("name"))
-                              else CustomerKind.PERSON),
-        )  # fmt: skip
+        rec = self.blank.copy()  # every column: see the writer
+        rec["id"], rec["org_unit_id"] = new_id(), inc.org_unit_id
+        rec["kind"] = inc.kind or (
+            CustomerKind.ORGANISATION
+            if (inc.ident and inc.ident[0] == "uscc")
+            or values.looks_like_organisation(inc.values.get("name"))
+            else CustomerKind.PERSON
+        )
         target = Target(rec, new=True, touched=True)
         self.targets.append(target)
         self.out.changed(target)

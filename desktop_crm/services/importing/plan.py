@@ -50,9 +50,11 @@ class Plan:
         """(Excel row number, cells) of each data row; blank and total rows left out."""
         for k in range(self.header.index + 1, len(self.rows)):
             cells = self.rows[k]
-            first = next((c for c in cells if c is not None and c != ""), None)
-            if first is None:
-                continue
+            first = cells[0] if cells else None
+            if first is None or first == "":
+                first = next((c for c in cells if c is not None and c != ""), None)
+                if first is None:
+                    continue
             if isinstance(first, str) and text(first).replace(" ", "").lower() in TOTAL_WORDS:
                 continue
             yield k + 1, cells
