@@ -205,7 +205,7 @@ def test_rules_page_refuses_a_rule_without_levels(qtbot: QtBot, db: Database, or
     click(qtbot, button(page, "保存"))
     message = page.findChild(QLabel, "callbackRulesMessage")
     assert message is not None
-    qtbot.waitUntil(lambda: message.text() == "规则 4:请至少勾选一个等级。", timeout=5000)
+    qtbot.waitUntil(lambda: message.text() == "规则 4：请至少勾选一个等级。", timeout=5000)
     with db.session() as s:
         assert len(get_setting(s, "callbacks.tier_rules")) == 3
 

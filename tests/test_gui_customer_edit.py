@@ -162,7 +162,7 @@ def test_a_shared_phone_is_saved_after_a_second_click(qtbot: QtBot, db: Database
     type_into(qtbot, edit(dialog, "phone"), "13812345678")
     click(qtbot, button(dialog, "保存"))
     qtbot.waitUntil(lambda: dialog.message.text() != "", timeout=5000)
-    assert dialog.message.text() == "尚未保存:请核对上方提示的电话。"
+    assert dialog.message.text() == "尚未保存：请核对上方提示的电话。"
     assert error(dialog, "duplicate_0") == "电话 13812345678 也登记在 张伟 名下。"
     assert "请再次点击“保存”" in error(dialog, "duplicates_note")
     assert len(customers(db)) == 1

@@ -407,7 +407,7 @@ def test_an_administrator_sets_the_minimum_and_the_ceiling(
     dialog = SettingsDialog(db, org.users["admin"])
     show(qtbot, dialog)
     page = dialog.show_page(WorkloadPage)
-    assert page.windowTitle() == "工作量(1:15)"
+    assert page.windowTitle() == "工作量（1:15）"
     assert (page.minimum.value(), page.maximum.value()) == (15, 200)
     type_into(qtbot, page.minimum.lineEdit(), "20")
     type_into(qtbot, page.maximum.lineEdit(), "10")
@@ -432,14 +432,14 @@ def test_both_pages_sit_in_the_callback_tab(qtbot: QtBot, db: Database, org: Org
     tab = CallbackTab(db, org.users["master"], org.station)
     show(qtbot, tab)
     titles = [tab.sections.tabText(n) for n in range(tab.sections.count())]
-    assert titles[-2:] == ["回访周报", "工作量(1:15)"]
+    assert titles[-2:] == ["回访周报", "工作量（1:15）"]
     page = tab.sections.widget(titles.index("回访周报"))
     assert isinstance(page, LazyPage) and not page.built  # built when first shown
     reports = page.page()
     assert isinstance(reports, WeeklyReportPanel)
     with qtbot.waitSignal(reports.listed, timeout=5000):  # loads when first shown
         tab.sections.setCurrentWidget(page)
-    page = tab.sections.widget(titles.index("工作量(1:15)"))
+    page = tab.sections.widget(titles.index("工作量（1:15）"))
     tab.sections.setCurrentWidget(page)
     workload = page.page()
     assert isinstance(workload, WorkloadPanel)

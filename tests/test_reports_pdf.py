@@ -72,7 +72,7 @@ def test_daily_report_of_a_station(db: Database, org: Org, data: dict[str, str],
     assert "日报表" in text and "东湖加油站" in text and "2026-11-23" in text
     figure(text, "到站次数", EXPECTED["daily_visits"])
     figure(text, "升数", EXPECTED["daily_litres"])
-    figure(text, "金额(元)", EXPECTED["daily_amount"])
+    figure(text, "金额（元）", EXPECTED["daily_amount"])
     figure(text, "持卡消费比率", EXPECTED["daily_card_share"])
     figure(text, "新增客户", EXPECTED["daily_new"])
     figure(text, "已回访", EXPECTED["daily_done"])
@@ -119,10 +119,10 @@ def test_monthly_pack_of_the_company(db: Database, org: Org, data: dict[str, str
     figure(text, "持卡消费比率", EXPECTED["month_card_share"])
     figure(text, "大客户销量占比", EXPECTED["month_big_share"])
     figure(text, "回访及时率", EXPECTED["month_callbacks_on_time"])
-    figure(text, "平均满意度(1-5)", EXPECTED["month_satisfaction"])
+    figure(text, "平均满意度（1-5）", EXPECTED["month_satisfaction"])
     figure(text, "单位客户同比增长", EXPECTED["month_yoy_organisations"])
     figure(text, "升级 / 降级", EXPECTED["month_levels_up_down"])
-    assert "客户等级与类型" in text and "近十二个月" in text and "投诉类别(排列图)" in text
+    assert "客户等级与类型" in text and "近十二个月" in text and "投诉类别（排列图）" in text
     assert re.search(r"服务态度\s+2\s+66\.7%\s+66\.7%", text)  # Pareto: 2 of 3, then 油品质量
     assert re.search(r"油品质量\s+1\s+33\.3%\s+100\.0%", text)
     assert_fonts_embedded(path)
@@ -263,7 +263,7 @@ def test_a_week_and_a_month_without_data_say_so(db: Database, org: Org, data: di
 
     weekly = make(db, org.users["admin"], "weekly", org.station2, "2026-W47")
     assert weekly.empty
-    assert "2026-W47 没有到期的回访,也没有人填写回访报告。" in pdf_text(
+    assert "2026-W47 没有到期的回访，也没有人填写回访报告。" in pdf_text(
         write_report(weekly, tmp_path / "w.pdf")
     )
     with db.sessions.begin() as s:
@@ -272,4 +272,4 @@ def test_a_week_and_a_month_without_data_say_so(db: Database, org: Org, data: di
     monthly = make(db, org.users["admin"], "monthly", new, "2026-11")
     assert monthly.empty
     text = pdf_text(write_report(monthly, tmp_path / "m.pdf"))
-    assert "新开加油站 在 2026-11 没有客户,也没有任何数据。" in text
+    assert "新开加油站 在 2026-11 没有客户，也没有任何数据。" in text

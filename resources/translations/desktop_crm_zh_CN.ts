@@ -187,7 +187,7 @@
     </message>
     <message>
         <source>{name} maintains {n} customers (plus {p} prospects and {l} lost ones). Each customer goes to the receiver who has the fewest at that moment.</source>
-        <translation>{name}维护{n}户客户(另有潜在客户{p}户、流失客户{l}户)。每户客户交给当时维护客户最少的接收人。</translation>
+        <translation>{name}维护{n}户客户（另有潜在客户{p}户、流失客户{l}户）。每户客户交给当时维护客户最少的接收人。</translation>
     </message>
     <message>
         <source>All {n} customers</source>
@@ -211,11 +211,11 @@
     </message>
     <message>
         <source>{name} (maintains {n})</source>
-        <translation>{name}(维护{n}户)</translation>
+        <translation>{name}（维护{n}户）</translation>
     </message>
     <message>
         <source>e.g. evening out the workload</source>
-        <translation>例如:均衡工作量</translation>
+        <translation>例如：均衡工作量</translation>
     </message>
     <message>
         <source>Hand over</source>
@@ -285,7 +285,7 @@
     </message>
     <message>
         <source>Due after (days)</source>
-        <translation>限期(天)</translation>
+        <translation>限期（天）</translation>
     </message>
     <message>
         <source>Volume drop</source>
@@ -301,11 +301,11 @@
     </message>
     <message>
         <source>Exit survey (lost customers)</source>
-        <translation>退出调查(流失客户)</translation>
+        <translation>退出调查（流失客户）</translation>
     </message>
     <message>
         <source>Last visit within (days)</source>
-        <translation>最近一次到站在(天)以内</translation>
+        <translation>最近一次到站在（天）以内</translation>
     </message>
     <message>
         <source>Recording</source>
@@ -357,7 +357,7 @@
     </message>
     <message>
         <source>Texts written into tasks (the names in braces are filled in)</source>
-        <translation>写入回访任务的文字(花括号中的名称会自动填入)</translation>
+        <translation>写入回访任务的文字（花括号中的名称会自动填入）</translation>
     </message>
     <message>
         <source>Save</source>
@@ -365,15 +365,15 @@
     </message>
     <message>
         <source>Routine callback ({rule})</source>
-        <translation>例行回访({rule})</translation>
+        <translation>例行回访（{rule}）</translation>
     </message>
     <message>
         <source>Absence ({interval}, {last})</source>
-        <translation>未到站异常({interval}, {last})</translation>
+        <translation>未到站异常（{interval}，{last}）</translation>
     </message>
     <message>
         <source>Volume drop ({month}, {recent}, {average})</source>
-        <translation>消费量下降({month}, {recent}, {average})</translation>
+        <translation>消费量下降（{month}，{recent}，{average}）</translation>
     </message>
     <message>
         <source>Exit survey</source>
@@ -381,19 +381,19 @@
     </message>
     <message>
         <source>Campaign ({event}, {name})</source>
-        <translation>特定回访({event}, {name})</translation>
+        <translation>特定回访（{event}，{name}）</translation>
     </message>
     <message>
         <source>Preferred time ({time})</source>
-        <translation>方便的时间({time})</translation>
+        <translation>方便的时间（{time}）</translation>
     </message>
     <message>
         <source>Note: customer came back ({date})</source>
-        <translation>备注:客户已到站({date})</translation>
+        <translation>备注：客户已到站（{date}）</translation>
     </message>
     <message>
         <source>Note: do not disturb / no consent</source>
-        <translation>备注:勿扰或未同意联系</translation>
+        <translation>备注：勿扰或未同意联系</translation>
     </message>
     <message>
         <source>Saved. The rules apply from their next run.</source>
@@ -420,7 +420,7 @@
     </message>
     <message>
         <source>Workload</source>
-        <translation>工作量(1:15)</translation>
+        <translation>工作量（1:15）</translation>
     </message>
 </context>
 <context>
@@ -435,7 +435,7 @@
     </message>
     <message>
         <source>e.g. Cold wave: care call to key customers</source>
-        <translation>例如:寒潮降温,关怀重点客户</translation>
+        <translation>例如：寒潮降温，关怀重点客户</translation>
     </message>
     <message>
         <source>On or after</source>
@@ -459,7 +459,7 @@
     </message>
     <message>
         <source>Customers to call (nothing ticked: all)</source>
-        <translation>回访哪些客户(不勾选即全部)</translation>
+        <translation>回访哪些客户（不勾选即全部）</translation>
     </message>
     <message>
         <source>Levels</source>
@@ -507,7 +507,7 @@
     </message>
     <message>
         <source>{n} more match but do not wish to be contacted (do not disturb or no consent): they get none.</source>
-        <translation>另有 {n} 位客户符合条件但不希望被联系(勿扰或未同意联系),不会生成任务。</translation>
+        <translation>另有 {n} 位客户符合条件但不希望被联系（勿扰或未同意联系），不会生成任务。</translation>
     </message>
     <message>
         <source>Creating the campaign&apos;s callbacks…</source>
@@ -526,11 +526,11 @@
     </message>
     <message>
         <source>Scope:</source>
-        <translation>范围:</translation>
+        <translation>范围：</translation>
     </message>
     <message>
         <source>Period:</source>
-        <translation>期间:</translation>
+        <translation>期间：</translation>
     </message>
     <message>
         <source>Last 12 months</source>
@@ -570,7 +570,7 @@
     </message>
     <message>
         <source>Computing: %1</source>
-        <translation>正在计算: %1</translation>
+        <translation>正在计算：%1</translation>
     </message>
     <message>
         <source>No data in this scope for this period.</source>
@@ -586,15 +586,15 @@
     </message>
     <message>
         <source>Customers of %1: %2</source>
-        <translation>%1 的客户: %2 位</translation>
+        <translation>%1 的客户：%2 位</translation>
     </message>
     <message>
         <source>Customers of level %1: %2</source>
-        <translation>等级 %1 的客户: %2 位</translation>
+        <translation>等级 %1 的客户：%2 位</translation>
     </message>
     <message>
         <source>(the %1 seen most recently)</source>
-        <translation>(仅列出最近到站的 %1 位)</translation>
+        <translation>（仅列出最近到站的 %1 位）</translation>
     </message>
     <message>
         <source>Listing customers…</source>
@@ -610,7 +610,7 @@
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation>无法写入 %1: %2</translation>
+        <translation>无法写入 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -621,7 +621,7 @@
     </message>
     <message>
         <source>Who is responsible (person or post)</source>
-        <translation>责任人(人员或岗位)</translation>
+        <translation>责任人（人员或岗位）</translation>
     </message>
     <message>
         <source>What was changed so it does not recur</source>
@@ -633,7 +633,7 @@
     </message>
     <message>
         <source>Root causes (at most {n})</source>
-        <translation>根本原因(最多 {n} 项)</translation>
+        <translation>根本原因（最多 {n} 项）</translation>
     </message>
     <message>
         <source>Not asked yet</source>
@@ -788,15 +788,15 @@
     </message>
     <message>
         <source>responsible: {name}</source>
-        <translation>责任人:{name}</translation>
+        <translation>责任人：{name}</translation>
     </message>
     <message>
         <source>notified: {names}</source>
-        <translation>已通知:{names}</translation>
+        <translation>已通知：{names}</translation>
     </message>
     <message>
         <source>{deadline} deadline: most of its time is used</source>
-        <translation>{deadline}时限:时间已大部分用去</translation>
+        <translation>{deadline}时限：时间已大部分用去</translation>
     </message>
 </context>
 <context>
@@ -807,23 +807,23 @@
     </message>
     <message>
         <source>Find the customer: name, pinyin, phone or last 4 digits, plate, card</source>
-        <translation>查找客户:姓名、拼音、电话或尾号4位、车牌、卡号</translation>
+        <translation>查找客户：姓名、拼音、电话或尾号4位、车牌、卡号</translation>
     </message>
     <message>
         <source>Anonymous (no customer file)</source>
-        <translation>匿名(无客户档案)</translation>
+        <translation>匿名（无客户档案）</translation>
     </message>
     <message>
         <source>Contact number, if given</source>
-        <translation>联系电话(如有)</translation>
+        <translation>联系电话（如有）</translation>
     </message>
     <message>
         <source>What happened, in the customer&apos;s words</source>
-        <translation>事情经过(按客户原话)</translation>
+        <translation>事情经过（按客户原话）</translation>
     </message>
     <message>
         <source>What the customer asks for (apology, refund, explanation…)</source>
-        <translation>客户诉求(道歉、退款、解释……)</translation>
+        <translation>客户诉求（道歉、退款、解释……）</translation>
     </message>
     <message>
         <source>Save</source>
@@ -875,7 +875,7 @@
     </message>
     <message>
         <source>(plate only)</source>
-        <translation>(仅车牌)</translation>
+        <translation>（仅车牌）</translation>
     </message>
     <message>
         <source>No customer found for “{q}”.</source>
@@ -883,11 +883,11 @@
     </message>
     <message>
         <source>Customer: {who}</source>
-        <translation>客户:{who}</translation>
+        <translation>客户：{who}</translation>
     </message>
     <message>
         <source>Choose the customer from the search results, or tick “Anonymous”.</source>
-        <translation>请从查找结果中选择客户,或勾选“匿名”。</translation>
+        <translation>请从查找结果中选择客户，或勾选“匿名”。</translation>
     </message>
     <message>
         <source>Choose the station the complaint concerns.</source>
@@ -929,7 +929,7 @@
     </message>
     <message>
         <source>Complaints already filed keep the category and causes they were given; a removed entry is no longer offered.</source>
-        <translation>已登记的投诉保留原有的类别和原因;删除的条目今后不再供选择。</translation>
+        <translation>已登记的投诉保留原有的类别和原因；删除的条目今后不再供选择。</translation>
     </message>
     <message>
         <source>Categories</source>
@@ -976,7 +976,7 @@
     </message>
     <message>
         <source>Find: number, words of the description, the customer&apos;s name, phone or plate</source>
-        <translation>查找:编号、内容关键词、客户姓名、电话或车牌</translation>
+        <translation>查找：编号、内容关键词、客户姓名、电话或车牌</translation>
     </message>
     <message>
         <source>New complaint</source>
@@ -996,7 +996,7 @@
     </message>
     <message>
         <source>The queue holds what your unit handles now; complaints escalated above it or handled below it are under “All”.</source>
-        <translation>待处理:本单位当前负责处理的投诉;已升级到上级或由下级处理的投诉在“全部投诉”中。</translation>
+        <translation>待处理：本单位当前负责处理的投诉；已升级到上级或由下级处理的投诉在“全部投诉”中。</translation>
     </message>
     <message>
         <source>Station</source>
@@ -1036,7 +1036,7 @@
     </message>
     <message>
         <source>Me ({name})</source>
-        <translation>我({name})</translation>
+        <translation>我（{name}）</translation>
     </message>
     <message>
         <source>Loading…</source>
@@ -1107,7 +1107,7 @@
     </message>
     <message>
         <source>{kind} due {due} ({state})</source>
-        <translation>{kind}时限 {due}({state})</translation>
+        <translation>{kind}时限 {due}（{state}）</translation>
     </message>
 </context>
 <context>
@@ -1258,7 +1258,7 @@
     </message>
     <message>
         <source>Suggestion {number} ({status}): {description}</source>
-        <translation>建议 {number}({status}):{description}</translation>
+        <translation>建议 {number}（{status}）：{description}</translation>
     </message>
     <message>
         <source>Complaint {number} ({category}, {severity}, {status}): {description}</source>
@@ -1273,7 +1273,7 @@
     <name>CustomerEditDialog</name>
     <message>
         <source>Hidden for your role; it stays as it is.</source>
-        <translation>您的角色无权查看完整号码,保存时保持不变。</translation>
+        <translation>您的角色无权查看完整号码，保存时保持不变。</translation>
     </message>
     <message>
         <source>Remove</source>
@@ -1289,11 +1289,11 @@
     </message>
     <message>
         <source>Auditors can look at customer files but not change them.</source>
-        <translation>审计员只能查看客户档案,不能修改。</translation>
+        <translation>审计员只能查看客户档案，不能修改。</translation>
     </message>
     <message>
         <source>(not set)</source>
-        <translation>(未设置)</translation>
+        <translation>（未设置）</translation>
     </message>
     <message>
         <source>Basic</source>
@@ -1441,15 +1441,15 @@
     </message>
     <message>
         <source>Purchase cycle (days)</source>
-        <translation>进油周期(天)</translation>
+        <translation>进油周期（天）</translation>
     </message>
     <message>
         <source>Credit limit (yuan)</source>
-        <translation>信用额度(元)</translation>
+        <translation>信用额度（元）</translation>
     </message>
     <message>
         <source>Payment term (days)</source>
-        <translation>账期(天)</translation>
+        <translation>账期（天）</translation>
     </message>
     <message>
         <source>Blacklisted</source>
@@ -1533,11 +1533,11 @@
     </message>
     <message>
         <source>This phone is already on file for another customer. If they share it (family, colleagues), click Save again; otherwise open that customer.</source>
-        <translation>该电话已登记在其他客户名下。如为共用电话(家人、同事),请再次点击“保存”;否则请打开该客户。</translation>
+        <translation>该电话已登记在其他客户名下。如为共用电话（家人、同事），请再次点击“保存”；否则请打开该客户。</translation>
     </message>
     <message>
         <source>Not saved yet: check the phone shown above.</source>
-        <translation>尚未保存:请核对上方提示的电话。</translation>
+        <translation>尚未保存：请核对上方提示的电话。</translation>
     </message>
 </context>
 <context>
@@ -1947,23 +1947,23 @@
     </message>
     <message>
         <source>Big customers: volume tiers (comma-separated)</source>
-        <translation>大客户: 用量档次 (以逗号分隔)</translation>
+        <translation>大客户：用量档次（以逗号分隔）</translation>
     </message>
     <message>
         <source>Weight of revenue (%)</source>
-        <translation>销售额权重 (%)</translation>
+        <translation>销售额权重（%）</translation>
     </message>
     <message>
         <source>Weight of volume (%)</source>
-        <translation>销量权重 (%)</translation>
+        <translation>销量权重（%）</translation>
     </message>
     <message>
         <source>Weight of credit (%)</source>
-        <translation>信用权重 (%)</translation>
+        <translation>信用权重（%）</translation>
     </message>
     <message>
         <source>Weight of growth (%)</source>
-        <translation>成长性权重 (%)</translation>
+        <translation>成长性权重（%）</translation>
     </message>
     <message>
         <source>Lowest score of grade %1</source>
@@ -1971,11 +1971,11 @@
     </message>
     <message>
         <source>Full marks for revenue (yuan a year)</source>
-        <translation>销售额满分标准 (元/年)</translation>
+        <translation>销售额满分标准（元/年）</translation>
     </message>
     <message>
         <source>Full marks for volume (litres a year)</source>
-        <translation>销量满分标准 (升/年)</translation>
+        <translation>销量满分标准（升/年）</translation>
     </message>
     <message>
         <source>Grading method</source>
@@ -1983,11 +1983,11 @@
     </message>
     <message>
         <source>ABC: class A up to (% of volume)</source>
-        <translation>ABC: A 类截至累计销量 (%)</translation>
+        <translation>ABC：A 类截至累计销量（%）</translation>
     </message>
     <message>
         <source>ABC: class B up to (% of volume)</source>
-        <translation>ABC: B 类截至累计销量 (%)</translation>
+        <translation>ABC：B 类截至累计销量（%）</translation>
     </message>
     <message>
         <source>Saved.</source>
@@ -1998,7 +1998,7 @@
     <name>GradingPanel</name>
     <message>
         <source>Scope:</source>
-        <translation>范围:</translation>
+        <translation>范围：</translation>
     </message>
     <message>
         <source>Compute grades</source>
@@ -2014,7 +2014,7 @@
     </message>
     <message>
         <source>S = 40% revenue + 30% volume + 20% credit + 10% growth (weights and cut-offs in the settings); A from 91, B from 81, C from 65, no rounding: 90.5 is B.</source>
-        <translation>S = 40% 销售额 + 30% 销量 + 20% 信用 + 10% 成长性 (权重和分界线可在基础设置中修改); 91 分起为 A, 81 分起为 B, 65 分起为 C, 不四舍五入: 90.5 分为 B。</translation>
+        <translation>S = 40% 销售额 + 30% 销量 + 20% 信用 + 10% 成长性（权重和分界线可在基础设置中修改）；91 分起为 A，81 分起为 B，65 分起为 C，不四舍五入：90.5 分为 B。</translation>
     </message>
     <message>
         <source>Grading…</source>
@@ -2022,11 +2022,11 @@
     </message>
     <message>
         <source>Customers whose computed grade differs from their level: %1</source>
-        <translation>计算等级与当前等级不一致的客户: %1 位</translation>
+        <translation>计算等级与当前等级不一致的客户：%1 位</translation>
     </message>
     <message>
         <source>Levels changed: %1</source>
-        <translation>已调整等级: %1 位</translation>
+        <translation>已调整等级：%1 位</translation>
     </message>
     <message>
         <source>Changing levels…</source>
@@ -2088,11 +2088,11 @@
     </message>
     <message>
         <source>Public holiday (day off)</source>
-        <translation>法定节假日(休息)</translation>
+        <translation>法定节假日（休息）</translation>
     </message>
     <message>
         <source>Make-up working day (调休, worked)</source>
-        <translation>调休上班日(上班)</translation>
+        <translation>调休上班日（上班）</translation>
     </message>
     <message>
         <source>Date</source>
@@ -2178,7 +2178,7 @@
     </message>
     <message>
         <source>Complaint closure deadlines count working days: Monday to Friday, except the public holidays below, plus the weekend days worked instead (调休).</source>
-        <translation>投诉结案时限按工作日计算:周一至周五,扣除下列法定节假日,加上调休上班的周末。</translation>
+        <translation>投诉结案时限按工作日计算：周一至周五，扣除下列法定节假日，加上调休上班的周末。</translation>
     </message>
     <message>
         <source>Add a day…</source>
@@ -2198,7 +2198,7 @@
     </message>
     <message>
         <source>{year}: {off} public holidays, {work} make-up working days</source>
-        <translation>{year} 年:法定假日 {off} 天,调休上班 {work} 天</translation>
+        <translation>{year} 年：法定假日 {off} 天，调休上班 {work} 天</translation>
     </message>
     <message>
         <source>{date} saved.</source>
@@ -2237,7 +2237,7 @@
     </message>
     <message>
         <source>Refuel visits (card system export)</source>
-        <translation>到站加油记录(加油卡系统导出)</translation>
+        <translation>到站加油记录（加油卡系统导出）</translation>
     </message>
     <message>
         <source>a .xlsx or .csv file</source>
@@ -2265,7 +2265,7 @@
     </message>
     <message>
         <source>The header row may be below a title line. Columns with usual names (姓名, 手机, 车牌, 卡号, 身份证, 交易时间, 升数, 金额, …) are recognised; you can assign the others in the next step. Customers already on file are updated, never duplicated.</source>
-        <translation>表头可以在标题行下面。常用列名(姓名、手机、车牌、卡号、身份证、交易时间、升数、金额等)会自动识别,其他列可在下一步指定。已有档案的客户只更新,不会重复建档。</translation>
+        <translation>表头可以在标题行下面。常用列名（姓名、手机、车牌、卡号、身份证、交易时间、升数、金额等）会自动识别，其他列可在下一步指定。已有档案的客户只更新，不会重复建档。</translation>
     </message>
     <message>
         <source>Next</source>
@@ -2277,7 +2277,7 @@
     </message>
     <message>
         <source>(each row names its station)</source>
-        <translation>(按每行的站点列)</translation>
+        <translation>（按每行的站点列）</translation>
     </message>
     <message>
         <source>Choose the file to import</source>
@@ -2305,7 +2305,7 @@
     </message>
     <message>
         <source>Header row: row {row}, {rows}. Check the field each column goes to; columns set to “not imported” are left out.</source>
-        <translation>表头在第 {row} 行,{rows}。请核对每一列对应的字段;设为“不导入”的列将被忽略。</translation>
+        <translation>表头在第 {row} 行，{rows}。请核对每一列对应的字段；设为“不导入”的列将被忽略。</translation>
     </message>
     <message>
         <source>Column</source>
@@ -2321,11 +2321,11 @@
     </message>
     <message>
         <source>(not imported)</source>
-        <translation>(不导入)</translation>
+        <translation>（不导入）</translation>
     </message>
     <message>
         <source>(column {n})</source>
-        <translation>(第 {n} 列)</translation>
+        <translation>（第 {n} 列）</translation>
     </message>
     <message>
         <source>Save error report…</source>
@@ -2345,7 +2345,7 @@
     </message>
     <message>
         <source>{file}: imported {imported}, updated {updated}, unchanged {skipped}, refused {errors}.</source>
-        <translation>{file}:新增 {imported},更新 {updated},无变化 {skipped},未导入 {errors}。</translation>
+        <translation>{file}：新增 {imported}，更新 {updated}，无变化 {skipped}，未导入 {errors}。</translation>
     </message>
     <message>
         <source>Plate-only customers created: {n}.</source>
@@ -2361,7 +2361,7 @@
     </message>
     <message>
         <source>Error report saved: {path}</source>
-        <translation>错误报告已保存:{path}</translation>
+        <translation>错误报告已保存：{path}</translation>
     </message>
 </context>
 <context>
@@ -2553,7 +2553,7 @@
     </message>
     <message>
         <source>Both files describe the same customer. The file on the left is kept and gets all vehicles, cards, contacts, visits, history, callbacks and complaints of the file on the right; empty fields are filled from it. The right file is then removed.</source>
-        <translation>两份档案是同一位客户。左侧档案保留,并接收右侧档案的全部车辆、加油卡、联系人、消费记录、历史记录、回访和投诉;左侧的空白字段用右侧补全。随后删除右侧档案。</translation>
+        <translation>两份档案是同一位客户。左侧档案保留，并接收右侧档案的全部车辆、加油卡、联系人、消费记录、历史记录、回访和投诉；左侧的空白字段用右侧补全。随后删除右侧档案。</translation>
     </message>
     <message>
         <source>Keep the right file instead</source>
@@ -2561,7 +2561,7 @@
     </message>
     <message>
         <source>e.g. the same customer was filed twice</source>
-        <translation>例如:同一客户重复建档</translation>
+        <translation>例如：同一客户重复建档</translation>
     </message>
     <message>
         <source>Merge</source>
@@ -2581,7 +2581,7 @@
     </message>
     <message>
         <source>(no name)</source>
-        <translation>(未登记姓名)</translation>
+        <translation>（未登记姓名）</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -2816,7 +2816,7 @@
     </message>
     <message>
         <source>(plate only)</source>
-        <translation>(仅车牌)</translation>
+        <translation>（仅车牌）</translation>
     </message>
 </context>
 <context>
@@ -2843,15 +2843,15 @@
     </message>
     <message>
         <source>Accept within (minutes)</source>
-        <translation>受理时限(分钟)</translation>
+        <translation>受理时限（分钟）</translation>
     </message>
     <message>
         <source>First reply within (hours)</source>
-        <translation>首次答复时限(小时)</translation>
+        <translation>首次答复时限（小时）</translation>
     </message>
     <message>
         <source>Close within (working days)</source>
-        <translation>结案时限(工作日)</translation>
+        <translation>结案时限（工作日）</translation>
     </message>
     <message>
         <source>Save</source>
@@ -2874,15 +2874,15 @@
     </message>
     <message>
         <source>Accept within (minutes)</source>
-        <translation>受理时限(分钟)</translation>
+        <translation>受理时限（分钟）</translation>
     </message>
     <message>
         <source>First reply within (hours)</source>
-        <translation>首次答复时限(小时)</translation>
+        <translation>首次答复时限（小时）</translation>
     </message>
     <message>
         <source>Close within (working days)</source>
-        <translation>结案时限(工作日)</translation>
+        <translation>结案时限（工作日）</translation>
     </message>
     <message>
         <source>Any category</source>
@@ -2992,7 +2992,7 @@
     </message>
     <message>
         <source>What the customer answered (optional)</source>
-        <translation>客户的答复(可不填)</translation>
+        <translation>客户的答复（可不填）</translation>
     </message>
     <message>
         <source>Why should the level above handle it?</source>
@@ -3154,7 +3154,7 @@
     </message>
     <message>
         <source>Add the charts of the charts tab (slow the first time on a big database)</source>
-        <translation>附上图表页的全部图表(大数据库首次生成较慢)</translation>
+        <translation>附上图表页的全部图表（大数据库首次生成较慢）</translation>
     </message>
     <message>
         <source>Report</source>
@@ -3293,7 +3293,7 @@
     </message>
     <message>
         <source>The most specific policy applies: one for the complaint&apos;s category and severity, else the one for its severity in any category. Closure counts working days of the working calendar. A change applies to complaints received from now on.</source>
-        <translation>优先使用最具体的规则:先找该类别和严重程度的规则,没有则用该严重程度“所有类别”的规则。结案时限按工作日历计算工作日。修改只对今后受理的投诉生效。</translation>
+        <translation>优先使用最具体的规则：先找该类别和严重程度的规则，没有则用该严重程度“所有类别”的规则。结案时限按工作日历计算工作日。修改只对今后受理的投诉生效。</translation>
     </message>
     <message>
         <source>New policy</source>
@@ -3313,7 +3313,7 @@
     </message>
     <message>
         <source>Warn the owner when this share of the time is used:</source>
-        <translation>时限用去此比例时提醒负责人:</translation>
+        <translation>时限用去此比例时提醒负责人：</translation>
     </message>
     <message>
         <source>Saved.</source>
@@ -3429,7 +3429,7 @@
     <name>TierRulesEditor</name>
     <message>
         <source>Routine callbacks by level (三级维护)</source>
-        <translation>按等级例行回访(三级维护)</translation>
+        <translation>按等级例行回访（三级维护）</translation>
     </message>
     <message>
         <source>Add</source>
@@ -3449,11 +3449,11 @@
     </message>
     <message>
         <source>(none ticked: both)</source>
-        <translation>(都不勾选:两类都算)</translation>
+        <translation>（都不勾选：两类都算）</translation>
     </message>
     <message>
         <source>(the first active user with that role)</source>
-        <translation>(该级别中第一个担任此角色的在职用户)</translation>
+        <translation>（该级别中第一个担任此角色的在职用户）</translation>
     </message>
     <message>
         <source>Name</source>
@@ -3485,7 +3485,7 @@
     </message>
     <message>
         <source>A customer is called under the first rule it matches, once per period, by its maintainer when the maintainer works at the rule&apos;s level (a station rule, a station employee), otherwise by the rule&apos;s owner at that level.</source>
-        <translation>客户按其符合的第一条规则回访,每个周期一次:维护人在该规则的层级工作时(如站点规则、站点员工)由维护人回访,否则由该层级的规则负责人回访。</translation>
+        <translation>客户按其符合的第一条规则回访，每个周期一次：维护人在该规则的层级工作时（如站点规则、站点员工）由维护人回访，否则由该层级的规则负责人回访。</translation>
     </message>
     <message>
         <source>New rule</source>
@@ -3633,7 +3633,7 @@
     </message>
     <message>
         <source>{time} by {name}</source>
-        <translation>{time},{name}</translation>
+        <translation>{time}，{name}</translation>
     </message>
     <message>
         <source>Passed to the area</source>
@@ -3645,7 +3645,7 @@
     </message>
     <message>
         <source>{avg} of 5 ({n} rated)</source>
-        <translation>{avg}分(满分5分,{n}户评分)</translation>
+        <translation>{avg}分（满分5分，{n}户评分）</translation>
     </message>
     <message>
         <source>none rated</source>
@@ -3657,7 +3657,7 @@
     </message>
     <message>
         <source>{n} (marked unreachable: {u})</source>
-        <translation>{n}(其中标记为无法联系:{u})</translation>
+        <translation>{n}（其中标记为无法联系：{u}）</translation>
     </message>
     <message>
         <source>Only booked or moved</source>
@@ -3713,7 +3713,7 @@
     </message>
     <message>
         <source>(plate only)</source>
-        <translation>(仅车牌)</translation>
+        <translation>（仅车牌）</translation>
     </message>
     <message>
         <source>Time</source>
@@ -3741,7 +3741,7 @@
     </message>
     <message>
         <source>What the customer said (verbatim)</source>
-        <translation>客户原话(原始记录)</translation>
+        <translation>客户原话（原始记录）</translation>
     </message>
     <message>
         <source>unreachable</source>
@@ -3753,7 +3753,7 @@
     </message>
     <message>
         <source>Weekly callback report {week}: {name}, {station}</source>
-        <translation>回访报告 {week}:{name},{station}</translation>
+        <translation>回访报告 {week}：{name}，{station}</translation>
     </message>
     <message>
         <source>{first} to {last}</source>
@@ -3761,7 +3761,7 @@
     </message>
     <message>
         <source>Returned by {name}: {reason}</source>
-        <translation>{name}退回:{reason}</translation>
+        <translation>{name}退回：{reason}</translation>
     </message>
     <message>
         <source>Records up to {time}, when the report was submitted.</source>
@@ -3784,7 +3784,7 @@
     </message>
     <message>
         <source>{week} (this week)</source>
-        <translation>{week}(本周)</translation>
+        <translation>{week}（本周）</translation>
     </message>
     <message>
         <source>All statuses</source>
@@ -3796,7 +3796,7 @@
     </message>
     <message>
         <source>Summary of the week (the author&apos;s own words)</source>
-        <translation>本周小结(填报人自述)</translation>
+        <translation>本周小结（填报人自述）</translation>
     </message>
     <message>
         <source>What customers said this week, what went well, what you will follow up</source>
@@ -3804,11 +3804,11 @@
     </message>
     <message>
         <source>Guidance (指导意见), or why the report goes back</source>
-        <translation>指导意见(或退回原因)</translation>
+        <translation>指导意见（或退回原因）</translation>
     </message>
     <message>
         <source>Area comment (optional)</source>
-        <translation>片区意见(可不填)</translation>
+        <translation>片区意见（可不填）</translation>
     </message>
     <message>
         <source>Save summary</source>
@@ -3844,11 +3844,11 @@
     </message>
     <message>
         <source>{names} and {n} more</source>
-        <translation>{names}等,另有{n}人</translation>
+        <translation>{names}等，另有{n}人</translation>
     </message>
     <message>
         <source>Not handed in for {week}: {names}</source>
-        <translation>{week}未交周报:{names}</translation>
+        <translation>{week}未交周报：{names}</translation>
     </message>
     <message>
         <source>Select a report to read it.</source>
@@ -3927,7 +3927,7 @@
     </message>
     <message>
         <source>Left: hand the customers over</source>
-        <translation>已离职:请移交客户</translation>
+        <translation>已离职：请移交客户</translation>
     </message>
     <message>
         <source>Works in another unit</source>
@@ -3935,18 +3935,18 @@
     </message>
     <message>
         <source>{name} (left)</source>
-        <translation>{name}(已离职)</translation>
+        <translation>{name}（已离职）</translation>
     </message>
 </context>
 <context>
     <name>WorkloadPage</name>
     <message>
         <source>Workload (1:15)</source>
-        <translation>工作量(1:15)</translation>
+        <translation>工作量（1:15）</translation>
     </message>
     <message>
         <source>Every employee maintains customers (客户人人管). The workload view warns about employees with fewer than the minimum or more than the ceiling of maintained customers (new, active and dormant; prospects and lost customers are not counted).</source>
-        <translation>客户人人管、人人管客户。工作量视图提示维护客户少于下限或多于上限的员工(计入新客户、活跃客户和休眠客户;潜在客户和流失客户不计)。</translation>
+        <translation>客户人人管、人人管客户。工作量视图提示维护客户少于下限或多于上限的员工（计入新客户、活跃客户和休眠客户；潜在客户和流失客户不计）。</translation>
     </message>
     <message>
         <source>Save</source>
@@ -3954,7 +3954,7 @@
     </message>
     <message>
         <source>At least (customers per employee)</source>
-        <translation>下限(每人维护客户数)</translation>
+        <translation>下限（每人维护客户数）</translation>
     </message>
     <message>
         <source>At most (ceiling)</source>
@@ -3985,7 +3985,7 @@
     </message>
     <message>
         <source>Customers each employee maintains (new, active, dormant): at least {min}, at most {max}. Callbacks done in {month}.</source>
-        <translation>每位员工维护的客户(新客户、活跃、休眠):不少于{min}户,不多于{max}户。本月回访按{month}统计。</translation>
+        <translation>每位员工维护的客户（新客户、活跃、休眠）：不少于{min}户，不多于{max}户。本月回访按{month}统计。</translation>
     </message>
     <message>
         <source>{n} below the minimum</source>
@@ -4304,7 +4304,7 @@
     </message>
     <message>
         <source>Lost: no visit for more than {days} days</source>
-        <translation>流失定义: 超过 {days} 天未到站</translation>
+        <translation>流失定义：超过 {days} 天未到站</translation>
     </message>
     <message>
         <source>Loss rate</source>
@@ -4320,7 +4320,7 @@
     </message>
     <message>
         <source>Complaints by category (Pareto)</source>
-        <translation>投诉分类 (帕累托图)</translation>
+        <translation>投诉分类（帕累托图）</translation>
     </message>
     <message>
         <source>Complaints</source>
@@ -4348,7 +4348,7 @@
     </message>
     <message>
         <source>Per employee: customers maintained, callbacks, complaints</source>
-        <translation>员工人均: 维护客户数、回访、投诉处理</translation>
+        <translation>员工人均：维护客户数、回访、投诉处理</translation>
     </message>
     <message>
         <source>Target 1:{n}</source>
@@ -4396,11 +4396,11 @@
     </message>
     <message>
         <source>Unit, a year earlier</source>
-        <translation>单位客户(上年同期)</translation>
+        <translation>单位客户（上年同期）</translation>
     </message>
     <message>
         <source>Individual, a year earlier</source>
-        <translation>个人客户(上年同期)</translation>
+        <translation>个人客户（上年同期）</translation>
     </message>
     <message>
         <source>Unit growth (YoY) %</source>
@@ -4424,11 +4424,11 @@
     </message>
     <message>
         <source>Amount (fen)</source>
-        <translation>金额(分)</translation>
+        <translation>金额（分）</translation>
     </message>
     <message>
         <source>Amount by card (fen)</source>
-        <translation>持卡金额(分)</translation>
+        <translation>持卡金额（分）</translation>
     </message>
     <message>
         <source>Card payment ratio %</source>
@@ -4492,7 +4492,7 @@
     </message>
     <message>
         <source>Satisfaction (1-5)</source>
-        <translation>满意度 (1-5)</translation>
+        <translation>满意度（1-5）</translation>
     </message>
     <message>
         <source>Rated calls</source>
@@ -4580,14 +4580,14 @@
     </message>
     <message>
         <source>Grading: score {score}, grade {grade}</source>
-        <translation>客户评级: 得分 {score}, 评为 {grade}</translation>
+        <translation>客户评级：得分 {score}，评为 {grade}</translation>
     </message>
 </context>
 <context>
     <name>cli</name>
     <message>
         <source>Imported {imported}, updated {updated}, skipped {skipped}, errors {errors}.</source>
-        <translation>新增 {imported},更新 {updated},跳过 {skipped},错误 {errors}。</translation>
+        <translation>新增 {imported}，更新 {updated}，跳过 {skipped}，错误 {errors}。</translation>
     </message>
     <message>
         <source>Plate-only customers created: {count}.</source>
@@ -4595,11 +4595,11 @@
     </message>
     <message>
         <source>Row {row}: {reason}</source>
-        <translation>第 {row} 行:{reason}</translation>
+        <translation>第 {row} 行：{reason}</translation>
     </message>
     <message>
         <source>... {count} more refused rows: write them all with --errors FILE.csv</source>
-        <translation>……另有 {count} 行未导入:用 --errors 文件.csv 输出全部错误行</translation>
+        <translation>……另有 {count} 行未导入：用 --errors 文件.csv 输出全部错误行</translation>
     </message>
     <message>
         <source>Exporting customers</source>
@@ -4611,7 +4611,7 @@
     </message>
     <message>
         <source>Complaints checked {checked}: warned {warned}, escalated {escalated}, overdue at the company {overdue}.</source>
-        <translation>已检查投诉 {checked} 件:预警 {warned},升级 {escalated},公司层级超时 {overdue}。</translation>
+        <translation>已检查投诉 {checked} 件：预警 {warned}，升级 {escalated}，公司层级超时 {overdue}。</translation>
     </message>
     <message>
         <source>Wrote {path}.</source>
@@ -4671,23 +4671,23 @@
     </message>
     <message>
         <source>Callback rules for {today}: {created} tasks created, {closed} closed.</source>
-        <translation>{today} 回访规则:新建任务 {created} 个,关闭 {closed} 个。</translation>
+        <translation>{today} 回访规则：新建任务 {created} 个，关闭 {closed} 个。</translation>
     </message>
     <message>
         <source>  created, {reason}: {count}</source>
-        <translation>  新建,{reason}:{count}</translation>
+        <translation>  新建，{reason}：{count}</translation>
     </message>
     <message>
         <source>  closed, customer came back: {count}</source>
-        <translation>  关闭,客户已到站:{count}</translation>
+        <translation>  关闭，客户已到站：{count}</translation>
     </message>
     <message>
         <source>  closed, do not disturb or no consent: {count}</source>
-        <translation>  关闭,勿扰或未同意联系:{count}</translation>
+        <translation>  关闭，勿扰或未同意联系：{count}</translation>
     </message>
     <message>
         <source>  last visit and usual interval updated: {count} customers</source>
-        <translation>  更新最近到站和消费周期:{count} 位客户</translation>
+        <translation>  更新最近到站和消费周期：{count} 位客户</translation>
     </message>
 </context>
 <context>
@@ -4710,15 +4710,15 @@
     </message>
     <message>
         <source>Satisfaction (1-5) asked</source>
-        <translation>已询问满意度(1-5)</translation>
+        <translation>已询问满意度（1-5）</translation>
     </message>
     <message>
         <source>Not possible: anonymous complaint without a contact number</source>
-        <translation>无法进行:匿名投诉且无联系电话</translation>
+        <translation>无法进行：匿名投诉且无联系电话</translation>
     </message>
     <message>
         <source>Not possible: the customer could not be reached</source>
-        <translation>无法进行:联系不上客户</translation>
+        <translation>无法进行：联系不上客户</translation>
     </message>
     <message>
         <source>Complaint</source>
@@ -4934,7 +4934,7 @@
     </message>
     <message>
         <source>Paused (waiting for the customer)</source>
-        <translation>暂停(等待客户)</translation>
+        <translation>暂停（等待客户）</translation>
     </message>
     <message>
         <source>Resumed</source>
@@ -4966,7 +4966,7 @@
     </message>
     <message>
         <source>Severe complaint: handled by the company</source>
-        <translation>重大投诉:由公司直接处理</translation>
+        <translation>重大投诉：由公司直接处理</translation>
     </message>
     <message>
         <source>Accept and verify</source>
@@ -4994,7 +4994,7 @@
     </message>
     <message>
         <source>Pause (waiting for the customer)</source>
-        <translation>暂停(等待客户)</translation>
+        <translation>暂停（等待客户）</translation>
     </message>
     <message>
         <source>Resume</source>
@@ -5185,7 +5185,7 @@
     </message>
     <message>
         <source>Merged into {name} (file {id}): {reason}</source>
-        <translation>已合并到 {name}(档案 {id}):{reason}</translation>
+        <translation>已合并到 {name}（档案 {id}）：{reason}</translation>
     </message>
 </context>
 <context>
@@ -5332,7 +5332,7 @@
     </message>
     <message>
         <source>No row of {file} could be imported; nothing was changed.</source>
-        <translation>{file} 没有一行可以导入,数据未作任何改动。</translation>
+        <translation>{file} 没有一行可以导入，数据未作任何改动。</translation>
     </message>
     <message>
         <source>This database has already been set up. Log in instead.</source>
@@ -5340,23 +5340,23 @@
     </message>
     <message>
         <source>Auditors may look at customer files but not change them.</source>
-        <translation>审计员只能查看客户档案,不能修改。</translation>
+        <translation>审计员只能查看客户档案，不能修改。</translation>
     </message>
     <message>
         <source>This customer belongs to a unit outside yours; ask that station or its area to change it.</source>
-        <translation>该客户属于您管辖范围以外的单位,请联系该站点或其片区修改。</translation>
+        <translation>该客户属于您管辖范围以外的单位，请联系该站点或其片区修改。</translation>
     </message>
     <message>
         <source>The customer no longer exists: it may have been merged or deleted. Search for it again.</source>
-        <translation>该客户档案已不存在,可能已被合并或删除。请重新查找。</translation>
+        <translation>该客户档案已不存在，可能已被合并或删除。请重新查找。</translation>
     </message>
     <message>
         <source>The plate {value} is already on file for another customer, and a plate belongs to one customer. Open that customer, or merge the two files.</source>
-        <translation>车牌 {value} 已登记在另一位客户名下,一个车牌只能属于一位客户。请打开该客户,或将两份档案合并。</translation>
+        <translation>车牌 {value} 已登记在另一位客户名下，一个车牌只能属于一位客户。请打开该客户，或将两份档案合并。</translation>
     </message>
     <message>
         <source>The fuel card {value} is already on file for another customer, and a card belongs to one customer. Open that customer, or merge the two files.</source>
-        <translation>加油卡 {value} 已登记在另一位客户名下,一张卡只能属于一位客户。请打开该客户,或将两份档案合并。</translation>
+        <translation>加油卡 {value} 已登记在另一位客户名下，一张卡只能属于一位客户。请打开该客户，或将两份档案合并。</translation>
     </message>
     <message>
         <source>Choose the station the customer belongs to.</source>
@@ -5364,7 +5364,7 @@
     </message>
     <message>
         <source>{name} cannot look after customers of {station}: choose someone from that station, its area or the company.</source>
-        <translation>{name} 不能维护 {station} 的客户:请选择该站点、所属片区或公司的人员。</translation>
+        <translation>{name} 不能维护 {station} 的客户：请选择该站点、所属片区或公司的人员。</translation>
     </message>
     <message>
         <source>Choose a level from the list.</source>
@@ -5376,7 +5376,7 @@
     </message>
     <message>
         <source>The referring customer is not on file (any more): choose another.</source>
-        <translation>介绍人档案不存在(或已删除),请另选。</translation>
+        <translation>介绍人档案不存在（或已删除），请另选。</translation>
     </message>
     <message>
         <source>Give a reason for the change of level.</source>
@@ -5388,7 +5388,7 @@
     </message>
     <message>
         <source>The ceiling ({max}) cannot be below the minimum ({min}).</source>
-        <translation>上限({max})不能低于下限({min})。</translation>
+        <translation>上限（{max}）不能低于下限（{min}）。</translation>
     </message>
     <message>
         <source>You can hand over only the customers of employees of your own unit.</source>
@@ -5404,7 +5404,7 @@
     </message>
     <message>
         <source>{name} cannot receive these customers: choose active colleagues of {unit}.</source>
-        <translation>{name}不能接收这些客户:请选择{unit}在职的同事。</translation>
+        <translation>{name}不能接收这些客户：请选择{unit}在职的同事。</translation>
     </message>
     <message>
         <source>Give a reason for the change of maintainer or developer.</source>
@@ -5420,7 +5420,7 @@
     </message>
     <message>
         <source>E-mail is the preferred channel: enter the e-mail address too.</source>
-        <translation>首选联系方式为电子邮件,请同时填写邮箱地址。</translation>
+        <translation>首选联系方式为电子邮件，请同时填写邮箱地址。</translation>
     </message>
     <message>
         <source>Only the author of a weekly report can change or submit it.</source>
@@ -5428,7 +5428,7 @@
     </message>
     <message>
         <source>This report has already been submitted; you can change it again only if your station master returns it to you.</source>
-        <translation>此周报已提交;只有站长退回后才能再修改。</translation>
+        <translation>此周报已提交；只有站长退回后才能再修改。</translation>
     </message>
     <message>
         <source>Only a station master of {station} can review this weekly report.</source>
@@ -5436,31 +5436,31 @@
     </message>
     <message>
         <source>This report has already been passed to the area; the guidance can no longer be changed.</source>
-        <translation>此周报已上报片区,指导意见不能再修改。</translation>
+        <translation>此周报已上报片区，指导意见不能再修改。</translation>
     </message>
     <message>
         <source>This report has not been submitted (or was returned to its author); wait until the author submits it.</source>
-        <translation>此周报尚未提交(或已退回填报人),请等填报人提交后再审阅。</translation>
+        <translation>此周报尚未提交（或已退回填报人），请等填报人提交后再审阅。</translation>
     </message>
     <message>
         <source>Too long: at most {max} characters.</source>
-        <translation>内容过长:最多 {max} 个字符。</translation>
+        <translation>内容过长：最多 {max} 个字符。</translation>
     </message>
     <message>
         <source>This weekly report does not exist or lies outside your unit; reload the list.</source>
-        <translation>此周报不存在或不属于您的单位,请刷新列表。</translation>
+        <translation>此周报不存在或不属于您的单位，请刷新列表。</translation>
     </message>
     <message>
         <source>Weekly callback reports are written by station staff; station masters review them and the area reads them.</source>
-        <translation>回访周报由站点员工填写,站长审阅,片区阅读。</translation>
+        <translation>回访周报由站点员工填写，站长审阅，片区阅读。</translation>
     </message>
     <message>
         <source>The week {week} has not started yet: choose this week or an earlier one.</source>
-        <translation>{week}还没有开始,请选择本周或更早的周次。</translation>
+        <translation>{week}还没有开始，请选择本周或更早的周次。</translation>
     </message>
     <message>
         <source>Write a short summary of your week (what customers said, what you will do) before submitting.</source>
-        <translation>提交前请写一段本周小结(客户反映了什么、您打算怎么做)。</translation>
+        <translation>提交前请写一段本周小结（客户反映了什么、您打算怎么做）。</translation>
     </message>
     <message>
         <source>Write your guidance (指导意见) for the author first.</source>
@@ -5468,7 +5468,7 @@
     </message>
     <message>
         <source>Say why the report goes back to its author (what to add or correct).</source>
-        <translation>请写明退回原因(需要补充或更正什么)。</translation>
+        <translation>请写明退回原因（需要补充或更正什么）。</translation>
     </message>
     <message>
         <source>This report has already been passed to the area.</source>
@@ -5476,7 +5476,7 @@
     </message>
     <message>
         <source>Review the report (write your guidance) before passing it to the area.</source>
-        <translation>请先审阅周报(写下指导意见)再上报片区。</translation>
+        <translation>请先审阅周报（写下指导意见）再上报片区。</translation>
     </message>
     <message>
         <source>Only an area manager above the station can acknowledge this report.</source>
@@ -5500,35 +5500,35 @@
     </message>
     <message>
         <source>Enter a mobile number (11 digits starting 13 to 19) or a landline with its area code, e.g. 0311-86901234.</source>
-        <translation>请输入手机号码(以 13 至 19 开头的 11 位数字)或带区号的固定电话,例如 0311-86901234。</translation>
+        <translation>请输入手机号码（以 13 至 19 开头的 11 位数字）或带区号的固定电话，例如 0311-86901234。</translation>
     </message>
     <message>
         <source>Enter an e-mail address like name@example.com.</source>
-        <translation>请输入有效的邮箱地址,例如 name@example.com。</translation>
+        <translation>请输入有效的邮箱地址，例如 name@example.com。</translation>
     </message>
     <message>
         <source>An identity card number has 18 characters: 17 digits, then a digit or X.</source>
-        <translation>身份证号码为 18 位:17 位数字,最后一位为数字或 X。</translation>
+        <translation>身份证号码为 18 位：17 位数字，最后一位为数字或 X。</translation>
     </message>
     <message>
         <source>The birth date in this identity card number (characters 7 to 14) is not a possible date of birth.</source>
-        <translation>该身份证号码中的出生日期(第 7 至 14 位)不是有效的出生日期。</translation>
+        <translation>该身份证号码中的出生日期（第 7 至 14 位）不是有效的出生日期。</translation>
     </message>
     <message>
         <source>The last character of this identity card number does not match the others: check the number.</source>
-        <translation>身份证号码最后一位校验码与前 17 位不符,请核对号码。</translation>
+        <translation>身份证号码最后一位校验码与前 17 位不符，请核对号码。</translation>
     </message>
     <message>
         <source>A unified social credit code has 18 digits and capital letters (never I, O, S, V or Z).</source>
-        <translation>统一社会信用代码为 18 位数字和大写字母(不含 I、O、S、V、Z)。</translation>
+        <translation>统一社会信用代码为 18 位数字和大写字母（不含 I、O、S、V、Z）。</translation>
     </message>
     <message>
         <source>The last character of this unified social credit code does not match the others: check the code.</source>
-        <translation>统一社会信用代码最后一位校验码与前 17 位不符,请核对代码。</translation>
+        <translation>统一社会信用代码最后一位校验码与前 17 位不符，请核对代码。</translation>
     </message>
     <message>
         <source>Enter the birthday as a date, e.g. 1985-06-30.</source>
-        <translation>请按日期格式填写生日,例如 1985-06-30。</translation>
+        <translation>请按日期格式填写生日，例如 1985-06-30。</translation>
     </message>
     <message>
         <source>The birthday must lie between 1900 and today.</source>
@@ -5536,7 +5536,7 @@
     </message>
     <message>
         <source>The birthday differs from the date in the identity card number ({date}).</source>
-        <translation>生日与身份证号码中的出生日期({date})不一致。</translation>
+        <translation>生日与身份证号码中的出生日期（{date}）不一致。</translation>
     </message>
     <message>
         <source>The second phone is the same as the first.</source>
@@ -5552,7 +5552,7 @@
     </message>
     <message>
         <source>{plate} is not a licence plate: a province, a letter and 5 characters (6 for a new-energy vehicle), e.g. 京A12345.</source>
-        <translation>{plate} 不是有效的车牌:应为省份简称、一个字母和 5 位字符(新能源车为 6 位),例如 京A12345。</translation>
+        <translation>{plate} 不是有效的车牌：应为省份简称、一个字母和 5 位字符（新能源车为 6 位），例如 京A12345。</translation>
     </message>
     <message>
         <source>The plate {plate} is entered twice.</source>
@@ -5572,7 +5572,7 @@
     </message>
     <message>
         <source>Enter the credit limit in yuan: 0 or more, at most two decimals.</source>
-        <translation>请以元为单位填写信用额度:不小于 0,最多两位小数。</translation>
+        <translation>请以元为单位填写信用额度：不小于 0，最多两位小数。</translation>
     </message>
     <message>
         <source>Choose individual or organisation.</source>
@@ -5580,7 +5580,7 @@
     </message>
     <message>
         <source>Enter a name, or at least a plate: a first-visit record needs only the plate.</source>
-        <translation>请填写姓名,或至少填写车牌:首次建档只需登记车牌。</translation>
+        <translation>请填写姓名，或至少填写车牌：首次建档只需登记车牌。</translation>
     </message>
     <message>
         <source>Enter the organisation&apos;s name.</source>
@@ -5596,11 +5596,11 @@
     </message>
     <message>
         <source>Unknown field {field} in the column mapping. Known fields: {known}.</source>
-        <translation>列对应中的字段 {field} 不存在。可用字段:{known}。</translation>
+        <translation>列对应中的字段 {field} 不存在。可用字段：{known}。</translation>
     </message>
     <message>
         <source>The column mapping {part} has no =: write it as 源列=字段, e.g. 联系人手机=phone.</source>
-        <translation>列对应 {part} 缺少 =:请写成 源列=字段,例如 联系人手机=phone。</translation>
+        <translation>列对应 {part} 缺少 =：请写成 源列=字段，例如 联系人手机=phone。</translation>
     </message>
     <message>
         <source>The file has no row {row}.</source>
@@ -5608,7 +5608,7 @@
     </message>
     <message>
         <source>No header row found in the first {rows} rows: name the columns (e.g. 姓名, 手机, 车牌) or map them yourself.</source>
-        <translation>前 {rows} 行中没有找到表头:请给各列加上列名(如 姓名、手机、车牌),或手工指定列对应。</translation>
+        <translation>前 {rows} 行中没有找到表头：请给各列加上列名（如 姓名、手机、车牌），或手工指定列对应。</translation>
     </message>
     <message>
         <source>The column {column} of the mapping is not in the file&apos;s header row.</source>
@@ -5616,15 +5616,15 @@
     </message>
     <message>
         <source>The file has no station column: choose the station the customers belong to.</source>
-        <translation>文件中没有站点列:请选择这些客户所属的站点。</translation>
+        <translation>文件中没有站点列：请选择这些客户所属的站点。</translation>
     </message>
     <message>
         <source>No column of the file holds {fields}: name such a column or map one.</source>
-        <translation>文件中没有 {fields} 列:请添加该列或指定列对应。</translation>
+        <translation>文件中没有 {fields} 列：请添加该列或指定列对应。</translation>
     </message>
     <message>
         <source>The file has no data rows below its header row (row {row}).</source>
-        <translation>表头(第 {row} 行)下面没有数据行。</translation>
+        <translation>表头（第 {row} 行）下面没有数据行。</translation>
     </message>
     <message>
         <source>The first rows of the file are empty.</source>
@@ -5632,19 +5632,19 @@
     </message>
     <message>
         <source>Cannot read {path}: {reason}.</source>
-        <translation>无法读取 {path}:{reason}。</translation>
+        <translation>无法读取 {path}：{reason}。</translation>
     </message>
     <message>
         <source>{path} is empty: there is nothing to import.</source>
-        <translation>{path} 是空文件,没有可导入的内容。</translation>
+        <translation>{path} 是空文件，没有可导入的内容。</translation>
     </message>
     <message>
         <source>{path} is an old Excel 97-2003 workbook (.xls). Open it in Excel or WPS, save it as .xlsx or CSV and import that file.</source>
-        <translation>{path} 是旧版 Excel 97-2003 文件(.xls)。请用 Excel 或 WPS 打开,另存为 .xlsx 或 CSV 后再导入。</translation>
+        <translation>{path} 是旧版 Excel 97-2003 文件（.xls）。请用 Excel 或 WPS 打开，另存为 .xlsx 或 CSV 后再导入。</translation>
     </message>
     <message>
         <source>{path} is not an Excel .xlsx workbook, or it is damaged. Open it in Excel or WPS and save it again as .xlsx or CSV.</source>
-        <translation>{path} 不是 Excel .xlsx 文件,或文件已损坏。请用 Excel 或 WPS 打开后重新另存为 .xlsx 或 CSV。</translation>
+        <translation>{path} 不是 Excel .xlsx 文件，或文件已损坏。请用 Excel 或 WPS 打开后重新另存为 .xlsx 或 CSV。</translation>
     </message>
     <message>
         <source>{path} is not a CSV text file. Choose a .csv or .xlsx file exported from Excel, WPS or the card system.</source>
@@ -5652,19 +5652,19 @@
     </message>
     <message>
         <source>{path} is not a readable CSV file ({reason}).</source>
-        <translation>{path} 不是可读取的 CSV 文件({reason})。</translation>
+        <translation>{path} 不是可读取的 CSV 文件（{reason}）。</translation>
     </message>
     <message>
         <source>The import was cancelled; nothing was imported.</source>
-        <translation>导入已取消,没有导入任何数据。</translation>
+        <translation>导入已取消，没有导入任何数据。</translation>
     </message>
     <message>
         <source>Cannot write the error report {path}: {reason}.</source>
-        <translation>无法写入错误报告 {path}:{reason}。</translation>
+        <translation>无法写入错误报告 {path}：{reason}。</translation>
     </message>
     <message>
         <source>Your role may read the customer file but not import.</source>
-        <translation>您的角色只能查看客户档案,不能导入。</translation>
+        <translation>您的角色只能查看客户档案，不能导入。</translation>
     </message>
     <message>
         <source>There is no station {station}.</source>
@@ -5676,23 +5676,23 @@
     </message>
     <message>
         <source>Export to a file ending in .xlsx or .csv, not {name}.</source>
-        <translation>请导出为 .xlsx 或 .csv 文件,而不是 {name}。</translation>
+        <translation>请导出为 .xlsx 或 .csv 文件，而不是 {name}。</translation>
     </message>
     <message>
         <source>Cannot write {path}: {reason}. Close it in Excel or choose another file.</source>
-        <translation>无法写入 {path}:{reason}。请在 Excel 中关闭该文件或另选文件。</translation>
+        <translation>无法写入 {path}：{reason}。请在 Excel 中关闭该文件或另选文件。</translation>
     </message>
     <message>
         <source>--now takes a local time as &quot;YYYY-MM-DD HH:MM&quot;, not {value}.</source>
-        <translation>--now 需要本地时间,格式为 &quot;YYYY-MM-DD HH:MM&quot;,而不是 {value}。</translation>
+        <translation>--now 需要本地时间，格式为 &quot;YYYY-MM-DD HH:MM&quot;，而不是 {value}。</translation>
     </message>
     <message>
         <source>Give the period with --period (YYYY-MM-DD, YYYY-Www or YYYY-MM).</source>
-        <translation>请用 --period 指定期间(YYYY-MM-DD、YYYY-Www 或 YYYY-MM)。</translation>
+        <translation>请用 --period 指定期间（YYYY-MM-DD、YYYY-Www 或 YYYY-MM）。</translation>
     </message>
     <message>
         <source>Give the customer with --customer (ID, phone or plate).</source>
-        <translation>请用 --customer 指定客户(编号、手机号或车牌)。</translation>
+        <translation>请用 --customer 指定客户（编号、手机号或车牌）。</translation>
     </message>
     <message>
         <source>There is no database at {path}.</source>
@@ -5712,7 +5712,7 @@
     </message>
     <message>
         <source>Save the report as a .pdf or .xlsx file, not {name}.</source>
-        <translation>报表只能保存为 .pdf 或 .xlsx 文件,不能保存为 {name}。</translation>
+        <translation>报表只能保存为 .pdf 或 .xlsx 文件，不能保存为 {name}。</translation>
     </message>
     <message>
         <source>No customer matches {value}.</source>
@@ -5720,11 +5720,11 @@
     </message>
     <message>
         <source>Several customers match {value}: give the ID, phone or fuel card.</source>
-        <translation>有多个客户与 {value} 匹配:请给出客户编号、手机号或加油卡号。</translation>
+        <translation>有多个客户与 {value} 匹配：请给出客户编号、手机号或加油卡号。</translation>
     </message>
     <message>
         <source>The database has no organisation yet: run the first-run set-up.</source>
-        <translation>数据库中还没有组织机构:请先完成首次设置。</translation>
+        <translation>数据库中还没有组织机构：请先完成首次设置。</translation>
     </message>
     <message>
         <source>There is no org unit {code}.</source>
@@ -5736,11 +5736,11 @@
     </message>
     <message>
         <source>Cannot write {path}: {reason}. Close the file if another program has it open, or choose another one.</source>
-        <translation>无法写入 {path}:{reason}。如果其他程序正打开该文件,请先关闭,或另选一个文件。</translation>
+        <translation>无法写入 {path}：{reason}。如果其他程序正打开该文件，请先关闭，或另选一个文件。</translation>
     </message>
     <message>
         <source>{value} is not a period: give a day as YYYY-MM-DD, a week as YYYY-Www or a month as YYYY-MM.</source>
-        <translation>{value} 不是有效的期间:日期写作 YYYY-MM-DD,周写作 YYYY-Www,月份写作 YYYY-MM。</translation>
+        <translation>{value} 不是有效的期间：日期写作 YYYY-MM-DD，周写作 YYYY-Www，月份写作 YYYY-MM。</translation>
     </message>
     <message>
         <source>Only station masters and managers can see their team&apos;s callbacks.</source>
@@ -5792,7 +5792,7 @@
     </message>
     <message>
         <source>Give the week as YYYY-Www, e.g. 2026-W24.</source>
-        <translation>请按YYYY-Www格式填写周次,例如2026-W24。</translation>
+        <translation>请按YYYY-Www格式填写周次，例如2026-W24。</translation>
     </message>
     <message>
         <source>There is no week {week} in the calendar.</source>
@@ -5824,23 +5824,23 @@
     </message>
     <message>
         <source>{cause} is not in the list of root causes; choose one of the list.</source>
-        <translation>{cause} 不在根本原因列表中,请从列表中选择。</translation>
+        <translation>{cause} 不在根本原因列表中，请从列表中选择。</translation>
     </message>
     <message>
         <source>The complaint no longer exists. Refresh the list.</source>
-        <translation>该投诉已不存在,请刷新列表。</translation>
+        <translation>该投诉已不存在，请刷新列表。</translation>
     </message>
     <message>
         <source>The complaint is archived; reopen it to work on it.</source>
-        <translation>该投诉已归档;如需继续处理,请重新打开。</translation>
+        <translation>该投诉已归档；如需继续处理，请重新打开。</translation>
     </message>
     <message>
         <source>The complaint is paused while waiting for the customer; resume it first.</source>
-        <translation>该投诉正在暂停等待客户;请先恢复计时。</translation>
+        <translation>该投诉正在暂停等待客户；请先恢复计时。</translation>
     </message>
     <message>
         <source>This complaint belongs to a unit outside yours; you cannot open it.</source>
-        <translation>这条投诉属于您单位以外的单位,您无权查看。</translation>
+        <translation>这条投诉属于您单位以外的单位，您无权查看。</translation>
     </message>
     <message>
         <source>Give the reason for the escalation.</source>
@@ -5848,7 +5848,7 @@
     </message>
     <message>
         <source>The company handles this complaint already; there is no level above.</source>
-        <translation>该投诉已由公司处理,没有更高的层级。</translation>
+        <translation>该投诉已由公司处理，没有更高的层级。</translation>
     </message>
     <message>
         <source>Choose the station concerned.</source>
@@ -5856,11 +5856,11 @@
     </message>
     <message>
         <source>{station} is outside your unit; its own people take its complaints.</source>
-        <translation>{station} 不在您的单位范围内;其投诉由该站人员受理。</translation>
+        <translation>{station} 不在您的单位范围内；其投诉由该站人员受理。</translation>
     </message>
     <message>
         <source>Auditors may look at complaints but not change them.</source>
-        <translation>审计人员可以查看投诉,但不能修改。</translation>
+        <translation>审计人员可以查看投诉，但不能修改。</translation>
     </message>
     <message>
         <source>Choose complaint or suggestion.</source>
@@ -5888,7 +5888,7 @@
     </message>
     <message>
         <source>{phone} is not a phone number: enter a mobile (11 digits) or a landline with its area code, or leave it empty.</source>
-        <translation>{phone} 不是有效的电话号码:请输入手机号(11 位)或带区号的固定电话,或留空。</translation>
+        <translation>{phone} 不是有效的电话号码：请输入手机号（11 位）或带区号的固定电话，或留空。</translation>
     </message>
     <message>
         <source>The callback this complaint came from no longer exists.</source>
@@ -5904,7 +5904,7 @@
     </message>
     <message>
         <source>This complaint is handled by another unit ({unit}); only its people or a unit above can act on it.</source>
-        <translation>该投诉由其他单位({unit})处理;只有该单位或其上级单位的人员可以操作。</translation>
+        <translation>该投诉由其他单位（{unit}）处理；只有该单位或其上级单位的人员可以操作。</translation>
     </message>
     <message>
         <source>This decision needs a station master, an area manager or a company administrator.</source>
@@ -5932,19 +5932,19 @@
     </message>
     <message>
         <source>There is already a policy for this category and severity: change that one.</source>
-        <translation>该类别和严重程度已有规则,请修改原规则。</translation>
+        <translation>该类别和严重程度已有规则，请修改原规则。</translation>
     </message>
     <message>
         <source>Give the day a name, e.g. 春节 or 春节调休上班.</source>
-        <translation>请填写名称,例如“春节”或“春节调休上班”。</translation>
+        <translation>请填写名称，例如“春节”或“春节调休上班”。</translation>
     </message>
     <message>
         <source>{date} is a weekday and a working day anyway: a make-up working day (调休) is a Saturday or Sunday worked instead of a holiday.</source>
-        <translation>{date} 是工作日,本来就要上班:调休上班日是为放假而补班的周六或周日。</translation>
+        <translation>{date} 是工作日，本来就要上班：调休上班日是为放假而补班的周六或周日。</translation>
     </message>
     <message>
         <source>“{item}” is too long: at most {n} characters.</source>
-        <translation>“{item}”太长:最多 {n} 个字。</translation>
+        <translation>“{item}”太长：最多 {n} 个字。</translation>
     </message>
     <message>
         <source>The list needs at least one entry.</source>
@@ -5952,39 +5952,39 @@
     </message>
     <message>
         <source>A new complaint is first accepted and verified; it cannot skip that step.</source>
-        <translation>新投诉须先受理并核实,不能跳过这一步。</translation>
+        <translation>新投诉须先受理并核实，不能跳过这一步。</translation>
     </message>
     <message>
         <source>A complaint being verified goes to review next; it cannot skip the review.</source>
-        <translation>核实中的投诉下一步是审查,不能跳过审查。</translation>
+        <translation>核实中的投诉下一步是审查，不能跳过审查。</translation>
     </message>
     <message>
         <source>After the review a complaint goes to rectification, or back to verification.</source>
-        <translation>审查之后,投诉进入整改,或退回重新核实。</translation>
+        <translation>审查之后，投诉进入整改，或退回重新核实。</translation>
     </message>
     <message>
         <source>After rectification the customer is called back before archiving.</source>
-        <translation>整改之后须先回访客户,才能归档。</translation>
+        <translation>整改之后须先回访客户，才能归档。</translation>
     </message>
     <message>
         <source>After the callback a complaint is archived, or rectified again.</source>
-        <translation>回访之后,投诉归档,或重新整改。</translation>
+        <translation>回访之后，投诉归档，或重新整改。</translation>
     </message>
     <message>
         <source>The complaint is archived; reopen it with a reason to work on it.</source>
-        <translation>该投诉已归档;如需继续处理,请填写原因后重新打开。</translation>
+        <translation>该投诉已归档；如需继续处理，请填写原因后重新打开。</translation>
     </message>
     <message>
         <source>After the review a suggestion is put into practice, archived, or verified again.</source>
-        <translation>审查之后,建议可落实、归档或重新核实。</translation>
+        <translation>审查之后，建议可落实、归档或重新核实。</translation>
     </message>
     <message>
         <source>Once put into practice a suggestion is archived or its author called back.</source>
-        <translation>建议落实后,可归档或回访建议人。</translation>
+        <translation>建议落实后，可归档或回访建议人。</translation>
     </message>
     <message>
         <source>{name} cannot be made responsible: choose someone of the station, its area or the company.</source>
-        <translation>不能指定 {name} 为责任人:请选择本站、所属片区或公司的人员。</translation>
+        <translation>不能指定 {name} 为责任人：请选择本站、所属片区或公司的人员。</translation>
     </message>
     <message>
         <source>Say why the complaint goes back a step.</source>
@@ -5992,7 +5992,7 @@
     </message>
     <message>
         <source>The complaint cannot be archived yet: {count} items of the closing checklist are not done (cause, responsibility, corrective action, callback, satisfaction).</source>
-        <translation>该投诉还不能归档:结案清单还有 {count} 项未完成(原因、责任、整改措施、回访、满意度)。</translation>
+        <translation>该投诉还不能归档：结案清单还有 {count} 项未完成（原因、责任、整改措施、回访、满意度）。</translation>
     </message>
     <message>
         <source>Only an archived complaint can be reopened.</source>
@@ -6076,7 +6076,7 @@
     </message>
     <message>
         <source>The cut-offs must fall from A to C, e.g. 91, 81 and 65.</source>
-        <translation>分界线须从 A 到 C 依次降低, 例如 91、81 和 65。</translation>
+        <translation>分界线须从 A 到 C 依次降低，例如 91、81 和 65。</translation>
     </message>
     <message>
         <source>Give at least one grading factor a weight.</source>
@@ -6092,7 +6092,7 @@
     </message>
     <message>
         <source>A campaign can only call customers of your own organisation; choose stations inside it.</source>
-        <translation>特定回访只能针对本单位的客户,请选择本单位内的站点。</translation>
+        <translation>特定回访只能针对本单位的客户，请选择本单位内的站点。</translation>
     </message>
     <message>
         <source>The last visit cannot be both on or after {after} and before {before}.</source>
@@ -6104,7 +6104,7 @@
     </message>
     <message>
         <source>The name is too long (at most {max} characters).</source>
-        <translation>名称太长(最多 {max} 个字)。</translation>
+        <translation>名称太长（最多 {max} 个字）。</translation>
     </message>
     <message>
         <source>Choose the event or describe your own.</source>
@@ -6112,15 +6112,15 @@
     </message>
     <message>
         <source>The event is too long (at most {max} characters).</source>
-        <translation>事件太长(最多 {max} 个字)。</translation>
+        <translation>事件太长（最多 {max} 个字）。</translation>
     </message>
     <message>
         <source>The due date {date} has passed; choose today or later.</source>
-        <translation>期限 {date} 已过,请选择今天或以后的日期。</translation>
+        <translation>期限 {date} 已过，请选择今天或以后的日期。</translation>
     </message>
     <message>
         <source>No customer who may be contacted matches the segment; nothing was created. Widen the segment.</source>
-        <translation>没有可联系的客户符合条件,未生成任何任务。请放宽条件。</translation>
+        <translation>没有可联系的客户符合条件，未生成任何任务。请放宽条件。</translation>
     </message>
     <message>
         <source>Enter a number.</source>
@@ -6128,19 +6128,19 @@
     </message>
     <message>
         <source>{value} is out of range: {low} to {high}.</source>
-        <translation>{value} 超出范围:应在 {low} 到 {high} 之间。</translation>
+        <translation>{value} 超出范围：应在 {low} 到 {high} 之间。</translation>
     </message>
     <message>
         <source>Rule {n}: give the rule a name.</source>
-        <translation>规则 {n}:请填写规则名称。</translation>
+        <translation>规则 {n}：请填写规则名称。</translation>
     </message>
     <message>
         <source>Rule {n}: tick at least one level.</source>
-        <translation>规则 {n}:请至少勾选一个等级。</translation>
+        <translation>规则 {n}：请至少勾选一个等级。</translation>
     </message>
     <message>
         <source>Rule {n} is incomplete: check its owner and period.</source>
-        <translation>规则 {n} 不完整:请检查负责人和回访频率。</translation>
+        <translation>规则 {n} 不完整：请检查负责人和回访频率。</translation>
     </message>
     <message>
         <source>Each exit reason needs a code and a label.</source>
@@ -6148,7 +6148,7 @@
     </message>
     <message>
         <source>The code {code} is used twice or too long (at most 32).</source>
-        <translation>代码 {code} 重复或太长(最多 32 个字符)。</translation>
+        <translation>代码 {code} 重复或太长（最多 32 个字符）。</translation>
     </message>
     <message>
         <source>Keep at least one exit reason.</source>
@@ -6156,11 +6156,11 @@
     </message>
     <message>
         <source>The event {event} is too long (at most 32).</source>
-        <translation>事件 {event} 太长(最多 32 个字)。</translation>
+        <translation>事件 {event} 太长（最多 32 个字）。</translation>
     </message>
     <message>
         <source>The text “{entry}” uses a field it cannot have ({problem}); it may use: {fields}.</source>
-        <translation>文字“{entry}”使用了不能用的名称({problem});可以使用:{fields}。</translation>
+        <translation>文字“{entry}”使用了不能用的名称（{problem}）；可以使用：{fields}。</translation>
     </message>
     <message>
         <source>Choose a time between 12:00 and 23:59.</source>
@@ -6215,27 +6215,27 @@
     </message>
     <message>
         <source>This customer is in the file of {station}, outside your organisation; it was not changed.</source>
-        <translation>该客户属于 {station},不在您的管辖范围内,未作改动。</translation>
+        <translation>该客户属于 {station}，不在您的管辖范围内，未作改动。</translation>
     </message>
     <message>
         <source>{key} belongs to the customer {customer}, but the row names {name}. Correct the file or the customer&apos;s file.</source>
-        <translation>{key} 属于客户 {customer},但该行写的是 {name}。请更正文件或客户档案。</translation>
+        <translation>{key} 属于客户 {customer}，但该行写的是 {name}。请更正文件或客户档案。</translation>
     </message>
     <message>
         <source>The customer this row matches ({customer}) already has another ID number. Correct the file or the customer&apos;s file.</source>
-        <translation>该行对应的客户({customer})已登记了另一个证件号码。请更正文件或客户档案。</translation>
+        <translation>该行对应的客户（{customer}）已登记了另一个证件号码。请更正文件或客户档案。</translation>
     </message>
     <message>
         <source>The fuel card {key} belongs to another customer ({customer}). Correct the file, or merge the two customers first.</source>
-        <translation>加油卡 {key} 属于另一个客户({customer})。请更正文件,或先合并这两个客户。</translation>
+        <translation>加油卡 {key} 属于另一个客户（{customer}）。请更正文件，或先合并这两个客户。</translation>
     </message>
     <message>
         <source>The plate {key} belongs to another customer ({customer}). Correct the file, or merge the two customers first.</source>
-        <translation>车牌 {key} 属于另一个客户({customer})。请更正文件,或先合并这两个客户。</translation>
+        <translation>车牌 {key} 属于另一个客户（{customer}）。请更正文件，或先合并这两个客户。</translation>
     </message>
     <message>
         <source>The ID number {key} belongs to another customer ({customer}). Correct the file, or merge the two customers first.</source>
-        <translation>证件号码 {key} 属于另一个客户({customer})。请更正文件,或先合并这两个客户。</translation>
+        <translation>证件号码 {key} 属于另一个客户（{customer}）。请更正文件，或先合并这两个客户。</translation>
     </message>
     <message>
         <source>Saving visits</source>
@@ -6247,7 +6247,7 @@
     </message>
     <message>
         <source>{value} is negative: refunds and corrections are not imported as visits.</source>
-        <translation>{value} 是负数:退款和冲正不作为到站记录导入。</translation>
+        <translation>{value} 是负数：退款和冲正不作为到站记录导入。</translation>
     </message>
     <message>
         <source>The row has no card number, plate or phone to find the customer by.</source>
@@ -6267,19 +6267,19 @@
     </message>
     <message>
         <source>The visit would belong to {station}, outside your organisation: add a station column or choose your station.</source>
-        <translation>该记录将归属 {station},不在您的管辖范围内:请添加站点列或选择您的站点。</translation>
+        <translation>该记录将归属 {station}，不在您的管辖范围内：请添加站点列或选择您的站点。</translation>
     </message>
     <message>
         <source>The phone {phone} belongs to {count} customers: add the card number or plate to the row.</source>
-        <translation>电话 {phone} 对应 {count} 个客户:请在该行填上卡号或车牌。</translation>
+        <translation>电话 {phone} 对应 {count} 个客户：请在该行填上卡号或车牌。</translation>
     </message>
     <message>
         <source>No customer has the card, plate or phone {key}: import or create the customer first.</source>
-        <translation>没有卡号、车牌或电话为 {key} 的客户:请先导入或新建该客户。</translation>
+        <translation>没有卡号、车牌或电话为 {key} 的客户：请先导入或新建该客户。</translation>
     </message>
     <message>
         <source>There is no station {station}: write its code or name.</source>
-        <translation>没有站点 {station}:请填写站点代码或名称。</translation>
+        <translation>没有站点 {station}：请填写站点代码或名称。</translation>
     </message>
     <message>
         <source>The station {station} is outside your organisation.</source>
@@ -6287,7 +6287,7 @@
     </message>
     <message>
         <source>{user} is not one user of your organisation: write the maintainer&apos;s login or badge number.</source>
-        <translation>{user} 不能唯一对应您单位的一个用户:请填写维护人的登录名或工牌号。</translation>
+        <translation>{user} 不能唯一对应您单位的一个用户：请填写维护人的登录名或工牌号。</translation>
     </message>
     <message>
         <source>The text {value} is longer than {limit} characters.</source>
@@ -6295,27 +6295,27 @@
     </message>
     <message>
         <source>The number {value} was stored by Excel as a number and has lost its last digits. Format the column as text, type the number again and import again.</source>
-        <translation>号码 {value} 被 Excel 存成了数值,末几位已丢失。请把该列设为文本格式,重新输入号码后再导入。</translation>
+        <translation>号码 {value} 被 Excel 存成了数值，末几位已丢失。请把该列设为文本格式，重新输入号码后再导入。</translation>
     </message>
     <message>
         <source>{value} is not a mobile number (11 digits) or a landline with its area code.</source>
-        <translation>{value} 不是手机号(11位)或带区号的固定电话。</translation>
+        <translation>{value} 不是手机号（11位）或带区号的固定电话。</translation>
     </message>
     <message>
         <source>{value} is not a licence plate (e.g. 京A12345).</source>
-        <translation>{value} 不是有效车牌(如 京A12345)。</translation>
+        <translation>{value} 不是有效车牌（如 京A12345）。</translation>
     </message>
     <message>
         <source>{value} is not a card number (6 to 32 digits or letters).</source>
-        <translation>{value} 不是有效卡号(6到32位数字或字母)。</translation>
+        <translation>{value} 不是有效卡号（6到32位数字或字母）。</translation>
     </message>
     <message>
         <source>The ID number {value} is not valid: check its length, birth date and last character.</source>
-        <translation>证件号码 {value} 无效:请核对位数、出生日期和最后一位校验码。</translation>
+        <translation>证件号码 {value} 无效：请核对位数、出生日期和最后一位校验码。</translation>
     </message>
     <message>
         <source>The unified social credit code {value} is not valid: check its 18 characters and the last one.</source>
-        <translation>统一社会信用代码 {value} 无效:请核对18位字符和最后一位校验码。</translation>
+        <translation>统一社会信用代码 {value} 无效：请核对18位字符和最后一位校验码。</translation>
     </message>
     <message>
         <source>{value} is not an e-mail address.</source>
@@ -6323,7 +6323,7 @@
     </message>
     <message>
         <source>Unknown customer type {value}: write 单位 or 个人.</source>
-        <translation>未知的客户类型 {value}:请填写 单位 或 个人。</translation>
+        <translation>未知的客户类型 {value}：请填写 单位 或 个人。</translation>
     </message>
     <message>
         <source>Unknown customer level {value}.</source>
@@ -6339,11 +6339,11 @@
     </message>
     <message>
         <source>{value} is not a date (write it as 2025-01-02).</source>
-        <translation>{value} 不是日期(请写成 2025-01-02)。</translation>
+        <translation>{value} 不是日期（请写成 2025-01-02）。</translation>
     </message>
     <message>
         <source>{value} is not a time of day (write it as 08:30).</source>
-        <translation>{value} 不是时间(请写成 08:30)。</translation>
+        <translation>{value} 不是时间（请写成 08:30）。</translation>
     </message>
 </context>
 <context>
@@ -6354,7 +6354,7 @@
     </message>
     <message>
         <source>Customer type (单位/个人)</source>
-        <translation>客户类型(单位/个人)</translation>
+        <translation>客户类型（单位/个人）</translation>
     </message>
     <message>
         <source>Phone</source>
@@ -6398,11 +6398,11 @@
     </message>
     <message>
         <source>Station (code or name)</source>
-        <translation>站点(代码或名称)</translation>
+        <translation>站点（代码或名称）</translation>
     </message>
     <message>
         <source>Maintainer (login, badge or name)</source>
-        <translation>维护人(登录名、工牌号或姓名)</translation>
+        <translation>维护人（登录名、工牌号或姓名）</translation>
     </message>
     <message>
         <source>Tags</source>
@@ -6430,7 +6430,7 @@
     </message>
     <message>
         <source>Date (and time)</source>
-        <translation>日期(时间)</translation>
+        <translation>日期（时间）</translation>
     </message>
     <message>
         <source>Time of day</source>
@@ -6446,7 +6446,7 @@
     </message>
     <message>
         <source>Amount (yuan)</source>
-        <translation>金额(元)</translation>
+        <translation>金额（元）</translation>
     </message>
     <message>
         <source>Payment method</source>
@@ -6652,7 +6652,7 @@
     </message>
     <message>
         <source>Average satisfaction (1-5)</source>
-        <translation>平均满意度(1-5)</translation>
+        <translation>平均满意度（1-5）</translation>
     </message>
     <message>
         <source>By category</source>
@@ -6732,7 +6732,7 @@
     </message>
     <message>
         <source>First {shown} of more rows: choose a shorter period.</source>
-        <translation>仅列出前 {shown} 行:请选择较短的期间。</translation>
+        <translation>仅列出前 {shown} 行：请选择较短的期间。</translation>
     </message>
     <message>
         <source>Profile</source>
@@ -6816,7 +6816,7 @@
     </message>
     <message>
         <source>Usual interval (days)</source>
-        <translation>进油周期(天)</translation>
+        <translation>进油周期（天）</translation>
     </message>
     <message>
         <source>Last visit</source>
@@ -6840,15 +6840,15 @@
     </message>
     <message>
         <source>Missing from the file: {items}</source>
-        <translation>档案缺少:{items}</translation>
+        <translation>档案缺少：{items}</translation>
     </message>
     <message>
         <source>Needs: {text}</source>
-        <translation>客户需求:{text}</translation>
+        <translation>客户需求：{text}</translation>
     </message>
     <message>
         <source>Notes: {text}</source>
-        <translation>备注:{text}</translation>
+        <translation>备注：{text}</translation>
     </message>
     <message>
         <source>Vehicles</source>
@@ -6960,7 +6960,7 @@
     </message>
     <message>
         <source>Amount (yuan)</source>
-        <translation>金额(元)</translation>
+        <translation>金额（元）</translation>
     </message>
     <message>
         <source>Share of litres paid by card</source>
@@ -7080,7 +7080,7 @@
     </message>
     <message>
         <source>{unit} has no customers and no data for {period}.</source>
-        <translation>{unit} 在 {period} 没有客户,也没有任何数据。</translation>
+        <translation>{unit} 在 {period} 没有客户，也没有任何数据。</translation>
     </message>
     <message>
         <source>Key figures</source>
@@ -7128,7 +7128,7 @@
     </message>
     <message>
         <source>(no level)</source>
-        <translation>(未定级)</translation>
+        <translation>（未定级）</translation>
     </message>
     <message>
         <source>No customers.</source>
@@ -7164,7 +7164,7 @@
     </message>
     <message>
         <source>Complaints by category</source>
-        <translation>投诉类别(排列图)</translation>
+        <translation>投诉类别（排列图）</translation>
     </message>
     <message>
         <source>Share</source>
@@ -7196,7 +7196,7 @@
     </message>
     <message>
         <source>Levels are the customers&apos; current levels. Big customers: the volume tiers set in the basic settings, or the tag 大客户. Done on time: recorded no later than the due day.</source>
-        <translation>等级为客户当前等级。大客户:基础设置中指定的销量档次,或带有“大客户”标签的客户。按时完成:不晚于应回访日记录。</translation>
+        <translation>等级为客户当前等级。大客户：基础设置中指定的销量档次，或带有“大客户”标签的客户。按时完成：不晚于应回访日记录。</translation>
     </message>
     <message>
         <source>Page {page} of {pages}</source>
@@ -7208,7 +7208,7 @@
     </message>
     <message>
         <source>No callback was due and no report was written in {week}.</source>
-        <translation>{week} 没有到期的回访,也没有人填写回访报告。</translation>
+        <translation>{week} 没有到期的回访，也没有人填写回访报告。</translation>
     </message>
     <message>
         <source>The week&apos;s callbacks</source>
@@ -7248,7 +7248,7 @@
     </message>
     <message>
         <source>(none)</source>
-        <translation>(无)</translation>
+        <translation>（无）</translation>
     </message>
     <message>
         <source>Attempts</source>
@@ -7280,7 +7280,7 @@
     </message>
     <message>
         <source>Needs, problems, suggestions (verbatim)</source>
-        <translation>需求、问题、建议(原始记录)</translation>
+        <translation>需求、问题、建议（原始记录）</translation>
     </message>
     <message>
         <source>No callback recorded.</source>
