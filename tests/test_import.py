@@ -343,6 +343,27 @@ def test_reimport_updates_by_card_plate_phone_and_id(
     assert sorted(history, key=str) == [("A", "VIP"), (None, "C")]
 
 
+def test_cells_typed_with_a_line_break_are_stored_clean(
+    db: Database, org: Org, tmp_path: Path
+) -> None:
+    """A phone, plate or card cell that ends with a line break (Alt+Enter in Excel, a
+    quoted CSV cell) is the same number: stored without it, found again by a re-import."""
+    header = ["姓名", "手机", "车牌号", "加油卡号"]
+    typed = ["张伟", "13812345678\n", "京A12345\n", "1000113200000012345\n"]
+    first = run_import(db, org, write_csv(tmp_path / "a.csv", [header, typed]))
+    again = run_import(db, org, write_csv(tmp_path / "b.csv", [header, [v.strip() for v in typed]]))
+    assert (first.imported, first.errors) == (1, [])
+    assert (again.imported, again.skipped, again.errors) == (0, 1, [])
+    with db.session() as s:
+        vehicle = s.scalars(select(Vehicle)).one()
+        card = s.scalars(select(FuelCard)).one()
+        assert search_ids(s, "京A12345", None) == [customers(db)["张伟"].id]
+    assert customers(db)["张伟"].phone == "13812345678"
+    assert (vehicle.plate_normalized, vehicle.new_energy, card.card_no) == (
+        "京A12345", False, "1000113200000012345"
+    )  # fmt: skip
+
+
 def test_rows_of_the_same_customer_in_one_file(db: Database, org: Org, tmp_path: Path) -> None:
     rows = [
         ["客户名称", "联系电话", "车牌号", "车型"],
@@ -520,9 +541,7 @@ def test_imported_customers_are_searchable_and_audited(
     assert '"imported": 3' in events[0][2] and '"file": "c.csv"' in events[0][2]
 
 
-def test_a_first_big_import_keeps_every_index(
-    db: Database, org: Org, tmp_path: Path
-) -> None:
+def test_a_first_big_import_keeps_every_index(db: Database, org: Org, tmp_path: Path) -> None:
     indexes = index_ddl(db)
     result = run_import(db, org, write_csv(tmp_path / "c.csv", many_rows(1500)))
     assert result.imported == 1500

@@ -142,8 +142,9 @@ _PHONE_JUNK = re.compile(r"[\s()\-.]")
 
 
 def clean_phone(value: str) -> bool:
-    """Whether a text cell is a mobile number as stored (most are typed so)."""
-    return value.isascii() and MOBILE_PATTERN.match(value) is not None
+    """Whether a text cell is a mobile number as stored (most are typed so). fullmatch:
+    ``$`` would also match before a last newline (a cell typed with Alt+Enter)."""
+    return value.isascii() and MOBILE_PATTERN.fullmatch(value) is not None
 
 
 def phone(value: Any) -> str | None:
@@ -181,7 +182,7 @@ def phone(value: Any) -> str | None:
 
 def clean_plate(value: str) -> bool:
     """Whether a text cell is a plate as stored (京A12345; most are typed so)."""
-    return value[1:].isascii() and PLATE_PATTERN.match(value) is not None
+    return value[1:].isascii() and PLATE_PATTERN.fullmatch(value) is not None
 
 
 def plate(value: str) -> str:
@@ -202,7 +203,7 @@ _CARD = re.compile(r"^[0-9A-Z]{6,32}$")
 
 def clean_card(value: str) -> bool:
     """Whether a text cell is a card number as stored (most are typed so)."""
-    return _CARD.match(value) is not None and _SCIENTIFIC.match(value) is None
+    return _CARD.fullmatch(value) is not None and _SCIENTIFIC.match(value) is None
 
 
 def card(value: Any) -> str:
