@@ -14,9 +14,9 @@ from desktop_crm import i18n
 from desktop_crm.config import Preferences
 from desktop_crm.errors import DatabaseOpenError
 from desktop_crm.models import OrgUnit, User
-from desktop_crm.models.db import Database, open_database
+from desktop_crm.models.db import Database, needs_migration, open_database
 from desktop_crm.services.setup import needs_first_run
-from desktop_crm.views.background import error_text
+from desktop_crm.views.background import error_text, wait_with_progress
 from desktop_crm.views.fonts import install_fonts
 
 if TYPE_CHECKING:
@@ -34,8 +34,19 @@ def make_application(language: str | None = None) -> QApplication:
 
 
 def open_or_explain(path: Path) -> Database | None:
-    """Open the database, or show why it cannot be opened (never a traceback)."""
+    """Open the database, or show why it cannot be opened (never a traceback). An older
+    store is updated behind a dialog that says so: on a big one that takes minutes."""
     try:
+        if needs_migration(path):
+            return wait_with_progress(
+                lambda: open_database(path),
+                QCoreApplication.translate("app", "Updating the database"),
+                QCoreApplication.translate(
+                    "app",
+                    "Updating {name} for this version of the program. A copy of it is kept "
+                    "first. On a large database this takes a few minutes.",
+                ).format(name=path.name),
+            )
         return open_database(path)
     except DatabaseOpenError as error:
         QMessageBox.critical(

@@ -459,3 +459,52 @@ def test_not_a_database_is_explained(qtbot: QtBot, tmp_path: Path) -> None:
     ]
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["home", "notes.db"]
+
+
+def test_an_older_database_is_updated_behind_a_dialog_that_says_so(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Opening a store of an older version updates it off the GUI thread: a dialog says
+    what is happening (minutes on a big store) and the program keeps answering."""
+    from sqlalchemy import text
+
+    from desktop_crm.models.db import head_revision, make_engine, run_migrations
+
+    path = tmp_path / "旧版.db"
+    engine = make_engine(path)
+    run_migrations(engine, "0001")
+    engine.dispose()
+    seen: list[str] = []
+
+    def look() -> None:  # runs while the update does, on the GUI thread
+        dialog = QApplication.activeModalWidget()
+        if dialog is not None and dialog.isVisible():
+            seen.append(f"{dialog.windowTitle()}|{dialog.findChild(QLabel).text()}")
+
+    ticker = QTimer()
+    ticker.timeout.connect(look)
+    ticker.start(5)
+    try:
+        db = open_or_explain(path)
+    finally:
+        ticker.stop()
+    assert db is not None
+    try:
+        assert db.backup is not None and db.backup.exists()
+        with db.engine.connect() as conn:
+            assert conn.scalar(text("SELECT version_num FROM alembic_version")) == head_revision()
+    finally:
+        db.close()
+    assert seen, "no dialog while the database was updated"
+    assert seen[0] == (
+        "正在更新数据库|正在将 旧版.db 更新到本版程序的格式，更新前会先保留一份副本。"
+        "数据量大时需要几分钟，请稍候。"
+    )
+    assert QApplication.activeModalWidget() is None  # gone once the update is done
+
+
+def test_a_current_database_opens_without_the_update_dialog(qtbot: QtBot, db: Database) -> None:
+    from desktop_crm.models.db import needs_migration
+
+    assert not needs_migration(db.path)
+    assert not needs_migration(db.path.with_name("no-such.db"))

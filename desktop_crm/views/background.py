@@ -16,7 +16,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEventLoop,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
@@ -295,3 +304,35 @@ def run_detached(
     on_failure: Callable[[Exception], None],
 ) -> DetachedOp[T]:
     return DetachedOp(work, on_success, on_failure).run()
+
+
+def wait_with_progress(work: Callable[[], T], title: str, label: str) -> T:
+    """Run ``work`` off the GUI thread and wait for it behind a busy dialog without a
+    cancel button: for start-up work that comes before any window (updating the
+    database), so that the program answers and says what it is doing. Returns what
+    ``work`` returns, or raises what it raised."""
+    outcome: dict[str, Any] = {}
+    loop = QEventLoop()
+    dialog = QProgressDialog(label, "", 0, 0)  # no maximum: a busy indicator
+    dialog.setWindowTitle(title)
+    dialog.setCancelButton(None)
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.setMinimumDuration(0)
+    dialog.setMinimumWidth(420)
+
+    def finished(result: T) -> None:
+        outcome["result"] = result
+        loop.quit()
+
+    def failed(exc: Exception) -> None:
+        outcome["error"] = exc
+        loop.quit()
+
+    run_detached(work, finished, failed)  # its answer is queued: it reaches the loop below
+    dialog.show()
+    loop.exec()
+    dialog.close()
+    dialog.deleteLater()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["result"]  # type: ignore[no-any-return]

@@ -4018,6 +4018,14 @@
 <context>
     <name>app</name>
     <message>
+        <source>Updating the database</source>
+        <translation>正在更新数据库</translation>
+    </message>
+    <message>
+        <source>Updating {name} for this version of the program. A copy of it is kept first. On a large database this takes a few minutes.</source>
+        <translation>正在将 {name} 更新到本版程序的格式，更新前会先保留一份副本。数据量大时需要几分钟，请稍候。</translation>
+    </message>
+    <message>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
