@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import os
+import sys
 from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
@@ -599,11 +600,14 @@ def test_an_import_cancelled_while_batches_are_written_leaves_nothing(
         if label == "Checking rows" and done >= 1000:  # batches are being written by now
             raise ImportCancelled()
 
+    interval = sys.getswitchinterval()  # the import shortens it while it writes
     with pytest.raises(ImportCancelled):
         run_import(db, org, path, progress=progress)
     assert count(db, Customer) == count(db, Vehicle) == count(db, CustomerSearch) == 0
     assert index_ddl(db) == indexes
+    assert sys.getswitchinterval() == interval
     assert run_import(db, org, path).imported == 1500  # and the store is still usable
+    assert sys.getswitchinterval() == interval
 
 
 # -- visits -----------------------------------------------------------------------------------

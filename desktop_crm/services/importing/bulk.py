@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gc
 import sqlite3
+import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
@@ -17,6 +18,7 @@ import orjson
 from sqlalchemy.orm import Session
 
 BATCH = 20_000
+SWITCH_INTERVAL_S = 0.000_2  # while a SqlThread runs (see sql_thread)
 
 
 def raw_connection(session: Session) -> sqlite3.Connection:
@@ -202,10 +204,18 @@ class SqlThread:
 
 @contextmanager
 def sql_thread() -> Iterator[SqlThread]:
-    """A SqlThread that is drained (and its error raised) when the block ends."""
+    """A SqlThread that is drained (and its error raised) when the block ends.
+
+    Meanwhile Python hands its global lock from thread to thread every 0.2 ms instead of
+    every 5: after each statement the SQL thread needs the lock for a moment, and would
+    otherwise wait for the busy calling thread's turn to end (measured: 0.4 s of its 3 s
+    on 100,000 rows, down to 0.1 s). The GUI thread, if any, answers sooner too."""
     worker = SqlThread()
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(SWITCH_INTERVAL_S)
     try:
         yield worker
         worker.wait()
     finally:
         worker.close()
+        sys.setswitchinterval(interval)
