@@ -178,3 +178,24 @@ def test_changed_synced_rows_are_marked_for_the_next_push(db, org) -> None:  # t
     assert {login: usn for login, usn in usns.items() if login != "staff"} == {
         login: 7 for login in usns if login != "staff"
     }
+
+
+def test_a_new_store_has_8_kib_pages_and_an_older_one_keeps_its_own(tmp_path: Path) -> None:
+    import sqlite3
+
+    db = open_database(tmp_path / "new.db")
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA page_size").scalar() == 8192
+    db.close()
+    older = tmp_path / "older.db"
+    with sqlite3.connect(older) as raw:  # a store made with SQLite's default pages
+        raw.execute("PRAGMA page_size=4096")
+        raw.execute("PRAGMA journal_mode=WAL")
+        raw.execute("CREATE TABLE scratch (x)")
+        raw.execute("DROP TABLE scratch")
+    raw.close()
+    db = open_database(older)
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA page_size").scalar() == 4096
+        assert conn.scalar(text("SELECT version_num FROM alembic_version")) == head_revision()
+    db.close()

