@@ -434,11 +434,9 @@ def fetch_all(qtbot: QtBot, tab: CustomerTab) -> None:
 
 
 def test_a_filtered_search_reports_what_it_shows(qtbot: QtBot, db: Database, demo: Demo) -> None:
-    """With a filter chosen, "n customers found" counts the customers the list shows.
-
-    BUG: CustomerTab._first_page counts ``cursor.ids``, the search hits before the
-    filters, so with 等级 VIP chosen a search for "王" says "130 customers found" above
-    the 2 VIP rows it lists (this demo store).
+    """With a filter chosen, "n customers found" counts the customers the list shows,
+    not the search hits before the filters (with 等级 VIP chosen a search for "王" once
+    said "130 customers found" above the 2 VIP rows it lists in this demo store).
     """
     tab = open_tab(qtbot, db)
     reloaded(qtbot, tab, lambda: choose(tab.filters["level"], "VIP"))

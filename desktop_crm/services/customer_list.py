@@ -78,7 +78,7 @@ class Cursor:
     rowid: int | None = None
     done: bool = False
     # search results: the index keys found (search.search_keys) and how many were shown
-    ids: list[int] | None = None
+    keys: list[int] | None = None
     shown: int = 0
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -249,7 +249,7 @@ def search_page(
     cursor = cursor or Cursor()
     if cursor.done:
         return [], cursor
-    if cursor.ids is None:
+    if cursor.keys is None:
         # Index keys, not customer ids: turning 2,000 keys into ids costs as many
         # look-ups, so each page turns only its own.
         keys = search_keys(session, query, scope, SEARCH_CAP)
@@ -264,12 +264,12 @@ def search_page(
                 )
             )
             keys = [k for k in keys if k in kept]
-        cursor = Cursor(ids=keys, extra={"truncated": truncated})
-    assert cursor.ids is not None
+        cursor = Cursor(keys=keys, extra={"truncated": truncated})
+    assert cursor.keys is not None
     rows: list[CustomerRow] = []
     shown = cursor.shown
-    while len(rows) < limit and shown < len(cursor.ids):
-        keys = cursor.ids[shown : shown + limit]
+    while len(rows) < limit and shown < len(cursor.keys):
+        keys = cursor.keys[shown : shown + limit]
         shown += len(keys)
         chunk = customer_ids(session, keys)
         conditions = [Customer.id.in_(chunk), *base_query(session, scope, flt or CustomerFilter())]
@@ -279,8 +279,8 @@ def search_page(
         }
         rows.extend(found[i] for i in chunk if i in found)
     _audit_page(session, user, rows, query)  # the page as shown, once
-    done = shown >= len(cursor.ids)
-    return rows, Cursor(ids=cursor.ids, shown=shown, done=done, extra=cursor.extra)
+    done = shown >= len(cursor.keys)
+    return rows, Cursor(keys=cursor.keys, shown=shown, done=done, extra=cursor.extra)
 
 
 def count(session: Session, scope: OrgUnit, flt: CustomerFilter) -> int:
@@ -290,6 +290,11 @@ def count(session: Session, scope: OrgUnit, flt: CustomerFilter) -> int:
         )
         or 0
     )
+
+
+def search_found(cursor: Cursor | None) -> int | None:
+    """How many customers a search found (its filters applied); None for a plain list."""
+    return None if cursor is None or cursor.keys is None else len(cursor.keys)
 
 
 def search_truncated(cursor: Cursor) -> bool:

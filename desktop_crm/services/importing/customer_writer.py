@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop_crm.ids import new_id
+from desktop_crm.models import CustomerStatus, ProfileStage
 from desktop_crm.services.importing import bulk
 from desktop_crm.services.search_index import (
     DELETE_FTS,
@@ -41,6 +42,17 @@ VEHICLE_COLS = ("id", "updated_at", "org_unit_id", "customer_id", "plate", "plat
 CARD_COLS = ("id", "updated_at", "org_unit_id", "customer_id", "card_no", "status")
 LEVEL_COLS = ("id", "updated_at", "org_unit_id", "customer_id", "old_level", "new_level",
               "changed_by_id", "changed_at", "reason")  # fmt: skip
+
+
+def blank_customer(now: int) -> dict[str, Any]:
+    """The row of a customer an import creates, before the file's values: every column
+    (the writer inserts them all), plate only, active, no consent yet."""
+    rec: dict[str, Any] = dict.fromkeys(CUSTOMER_COLS)
+    rec.update(
+        updated_at=now, created_at=now, tags="", regular=0, consent=0, do_not_disturb=0,
+        blacklisted=0, status=CustomerStatus.ACTIVE, profile_stage=ProfileStage.PLATE_ONLY,
+    )  # fmt: skip
+    return rec
 
 
 @dataclass(slots=True)

@@ -42,7 +42,7 @@ from sqlalchemy.orm import Session
 
 from desktop_crm.errors import QT_TRANSLATE_NOOP, UserError
 from desktop_crm.ids import new_id, now_ms
-from desktop_crm.models import CustomerKind, CustomerStatus, OrgUnit, ProfileStage, User
+from desktop_crm.models import CustomerKind, OrgUnit, ProfileStage, User
 from desktop_crm.services import audit
 from desktop_crm.services.importing import bulk, values
 from desktop_crm.services.importing.columns import ImportKind
@@ -52,6 +52,7 @@ from desktop_crm.services.importing.customer_writer import (
     CustomerWriter,
     OwnedVehicle,
     Target,
+    blank_customer,
 )
 from desktop_crm.services.importing.plan import Plan, make_plan
 from desktop_crm.services.importing.reading import read_table
@@ -103,12 +104,7 @@ class CustomerImport:
         self.changed_ids: list[str] = []  # customers that were in the store (see finish)
         self.out: CustomerWriter  # set when the rows are applied
         self.edits = 0  # vehicles and cards added or changed so far
-        self.blank: dict[str, Any] = dict.fromkeys(CUSTOMER_COLS)  # a new customer's row
-        self.blank.update(
-            updated_at=self.now, created_at=self.now, tags="", regular=0, consent=0,
-            do_not_disturb=0, blacklisted=0, status=CustomerStatus.ACTIVE,
-            profile_stage=ProfileStage.PLATE_ONLY,
-        )  # fmt: skip
+        self.blank = blank_customer(self.now)  # a new customer's row, copied for each
 
     # -- parsing --------------------------------------------------------------------------
     def parse_rows(self) -> list[tuple[Incoming, list[Any]]]:
@@ -293,7 +289,7 @@ class CustomerImport:
         return RowProblem(texts[key_kind], key=key, customer=who)
 
     def new_target(self, inc: Incoming) -> Target:
-        rec = self.blank.copy()  # every column: see the writer
+        rec = self.blank.copy()
         rec["id"], rec["org_unit_id"] = new_id(), inc.org_unit_id
         rec["kind"] = inc.kind or (
             CustomerKind.ORGANISATION

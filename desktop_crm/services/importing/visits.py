@@ -29,11 +29,15 @@ from sqlalchemy.orm import Session
 from desktop_crm.errors import QT_TRANSLATE_NOOP
 from desktop_crm.ids import new_id, now_ms
 from desktop_crm.localtime import local_zone
-from desktop_crm.models import CustomerKind, CustomerStatus, OrgUnit, ProfileStage, User
+from desktop_crm.models import CustomerKind, OrgUnit, User
 from desktop_crm.services import audit
 from desktop_crm.services.importing import bulk, values
 from desktop_crm.services.importing.columns import ImportKind
-from desktop_crm.services.importing.customer_writer import CUSTOMER_COLS, VEHICLE_COLS
+from desktop_crm.services.importing.customer_writer import (
+    CUSTOMER_COLS,
+    VEHICLE_COLS,
+    blank_customer,
+)
 from desktop_crm.services.importing.customers import (
     CHECKING,
     IMPORT_ACTION,
@@ -272,13 +276,9 @@ class VisitImport:
     def create_plate_only(self, plate: str, station: str) -> str:
         """A new customer known only by its plate (三步法, first visit)."""
         conn = bulk.raw_connection(self.session)
-        rec: dict[str, Any] = dict.fromkeys(CUSTOMER_COLS)
-        cid = new_id()
-        rec.update(
-            id=cid, updated_at=self.now, org_unit_id=station, kind=CustomerKind.PERSON, tags="",
-            regular=0, consent=0, do_not_disturb=0, blacklisted=0, status=CustomerStatus.ACTIVE,
-            profile_stage=ProfileStage.PLATE_ONLY, created_at=self.now,
-        )  # fmt: skip
+        rec = blank_customer(self.now)
+        cid = rec["id"] = new_id()
+        rec["org_unit_id"], rec["kind"] = station, CustomerKind.PERSON
         bulk.insert(conn, "customers", CUSTOMER_COLS, [[rec[c] for c in CUSTOMER_COLS]])
         bulk.insert(conn, "vehicles", VEHICLE_COLS,
                     [(new_id(), self.now, station, cid, plate, plate, None, int(len(plate) == 8))])  # fmt: skip

@@ -238,7 +238,9 @@ class CustomerTab(QWidget):
         self._count(*self._pending_count)
         if self._query:
             cursor = self.model._cursor
-            found = len(cursor.ids) if cursor and cursor.ids is not None else len(self.model.rows)
+            found = customer_list.search_found(cursor)
+            if found is None:
+                found = len(self.model.rows)
             if cursor is not None and customer_list.search_truncated(cursor):
                 self.status.setText(
                     self.tr(
