@@ -56,10 +56,9 @@ def cmd_enroll(args: argparse.Namespace) -> int:
             "cli", "This stand-alone desktop joined with its data: its units and users now "
                    "carry the head office's ids and its data is sent with the next sync.")))  # fmt: skip
     if done.renamed:
-        from desktop_crm.sync.joining import RENAMED
+        from desktop_crm.sync.joining import RENAMED, renamed_pairs
 
-        pairs = ", ".join(f"{old} → {new}" for old, new in done.renamed.items())
-        print(_say_error(RENAMED, renamed=pairs))
+        print(_say_error(RENAMED, renamed=renamed_pairs(done.renamed)))
     if done.token_place.kind == FILE:
         print(_say(QT_TRANSLATE_NOOP(
             "cli", "No system credential store here: the token is kept in the file {path}, "

@@ -27,7 +27,6 @@ from desktop_crm.reports.common import Scope, child_of
 from desktop_crm.reports.periods import Period, month_period
 from desktop_crm.services.settings import get_setting
 
-DAY_MS = 86_400_000
 LEVEL_ORDER = ("VIP", "A", "B", "C", "D")
 
 
@@ -291,11 +290,6 @@ def monthly_data(
         staff_rows=staff_rows,
         per_employee=per_employee,
     )
-
-
-def _months_before(day: date, count: int) -> tuple[int, int]:
-    index = day.year * 12 + day.month - 1 - count
-    return index // 12, index % 12 + 1
 
 
 def _counts(session: Session, stmt: object, ids: list[str], column: object) -> dict[str, int]:

@@ -59,6 +59,13 @@ RENAMED = QT_TRANSLATE_NOOP(
     "Some user names here were already used elsewhere in the company, so these users log "
     "in with new names from now on: {renamed}.",
 )
+
+
+def renamed_pairs(renamed: dict[str, str]) -> str:
+    """The logins renamed while joining, as RENAMED lists them: old → new, ..."""
+    return ", ".join(f"{old} → {new}" for old, new in renamed.items())
+
+
 NOT_CONSISTENT = QT_TRANSLATE_NOOP(
     "errors",
     "Joining the head office was stopped because the data would no longer fit together "

@@ -256,9 +256,9 @@ class MainWindow(QMainWindow):
             )
             if enrolment.renamed:
                 from desktop_crm.i18n import translate_message
-                from desktop_crm.sync.joining import RENAMED
+                from desktop_crm.sync.joining import RENAMED, renamed_pairs
 
-                pairs = ", ".join(f"{old} → {new}" for old, new in enrolment.renamed.items())
+                pairs = renamed_pairs(enrolment.renamed)
                 box.setInformativeText(translate_message("errors", RENAMED, {"renamed": pairs}))
             box.setObjectName("joinedBox")
             box.finished.connect(lambda _result: self.close())

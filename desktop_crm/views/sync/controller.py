@@ -46,7 +46,6 @@ def read_status(db: Database) -> state.SyncStatus:
 class SyncController(QObject):
     """Owns the timers, the F5 action and the two status-bar labels of one main window."""
 
-    changed = Signal(object)  # SyncOutcome, after each sync or status refresh
     data_arrived = Signal()  # a sync applied rows from the head office
 
     def __init__(
@@ -60,7 +59,6 @@ class SyncController(QObject):
     ) -> None:
         super().__init__(parent)
         self.db = db
-        self.window = parent
         self.status: state.SyncStatus | None = None
         self._op: DetachedOp[SyncOutcome] | None = None
         self._stop = threading.Event()
@@ -152,7 +150,6 @@ class SyncController(QObject):
         if outcome.status.enrolled:
             self._begin_timers()
         self._show(outcome)
-        self.changed.emit(outcome)
         if outcome.pulled:
             self.data_arrived.emit()
 
@@ -160,9 +157,7 @@ class SyncController(QObject):
         self._op = None
         if self._stop.is_set() or self.status is None:
             return
-        outcome = SyncOutcome(self.status, error=error_text(exc))
-        self._show(outcome)
-        self.changed.emit(outcome)
+        self._show(SyncOutcome(self.status, error=error_text(exc)))
 
     # -- showing ---------------------------------------------------------------------------
     def _show(self, outcome: SyncOutcome | None) -> None:

@@ -29,7 +29,6 @@ class EnrolDialog(QDialog):
         super().__init__(parent)
         self.db = db
         self.enrolment: Enrolment | None = None
-        self.report: SyncReport | None = None
         self.setWindowTitle(self.tr("Enrol with the head office"))
         intro = QLabel(
             self.tr(
@@ -107,8 +106,7 @@ class EnrolDialog(QDialog):
 
         run_detached(work, self._synced, self._sync_failed)
 
-    def _synced(self, report: SyncReport) -> None:
-        self.report = report
+    def _synced(self, _report: SyncReport) -> None:
         self.accept()
 
     def _sync_failed(self, exc: Exception) -> None:
