@@ -135,9 +135,9 @@ def enroll(
     place = credentials.save_token(answer.device_id, answer.token)
     renamed: dict[str, str] = {}
     try:
-        tree = joining.fetch_tree(server_url, answer, answer.token) if stand_alone else None
         same_unit = previous.get(state.UNIT_ID) == answer.org_unit.id
-        if tree is not None:
+        if stand_alone:
+            tree = joining.fetch_tree(server_url, answer.token)
             with joining.joining_transaction(db) as session:
                 renamed = joining.adopt_head_office_ids(session, answer.org_unit, tree, taken)
                 _record_enrolment(session, server_url, answer, name, place, same_unit)

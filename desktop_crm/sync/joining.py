@@ -5,8 +5,8 @@ station, with ids made here) and the people and data of its station. It joins wi
 enrolment code for its station (or area): the code names a unit whose code this
 desktop must hold. The head office is the authority for org units and users, so:
 
-- its org tree and users (those a desktop of that unit receives) are fetched into a
-  scratch store first;
+- its org tree and users (those a desktop of that unit receives) are read from the
+  first pages of a pull first (fetch_tree);
 - the local units are matched to the head office's by code and the local users by
   login: every reference to them in every table takes the head office's id, and the
   head office's version replaces the local one with the pull that follows;
@@ -24,11 +24,10 @@ holds data of units outside the joining unit is refused before the code is spent
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
@@ -36,10 +35,16 @@ from sqlalchemy.orm import Session
 from desktop_crm.errors import QT_TRANSLATE_NOOP
 from desktop_crm.models import OrgUnit, Role, User
 from desktop_crm.models.base import Base
-from desktop_crm.models.db import BEGIN_IMMEDIATE, Database, open_database
+from desktop_crm.models.db import BEGIN_IMMEDIATE, Database
 from desktop_crm.sync import state
 from desktop_crm.sync.errors import SyncError
-from desktop_crm.sync.protocol import CodeCheckAnswer, EnrollAnswer, OrgUnitInfo
+from desktop_crm.sync.protocol import (
+    MAX_PULL_ROWS,
+    CodeCheckAnswer,
+    OrgUnitInfo,
+    PullAnswer,
+    PullRequest,
+)
 from desktop_crm.sync.tables import LINEAGE_TABLES, ScopeKind, synced_tables
 
 NO_SUCH_UNIT = QT_TRANSLATE_NOOP(
@@ -136,38 +141,33 @@ class HeadOfficeTree:
     users: dict[str, str]  # login -> id
 
 
-def fetch_tree(server_url: str, answer: EnrollAnswer, token: str) -> HeadOfficeTree:
-    """Pull the joining unit's part into a scratch store and read its units and users."""
-    from desktop_crm.sync.client import SyncClient
+def fetch_tree(server_url: str, token: str) -> HeadOfficeTree:
+    """The head office's units and users as the joining desktop sees them: the first
+    pages of a first pull, read as they arrive. The head office sends tables parents
+    first, units and users before any customer; the pull into the store comes later."""
     from desktop_crm.sync.transport import HttpTransport
 
-    with tempfile.TemporaryDirectory(prefix="crm-join-") as folder:
-        scratch = open_database(Path(folder) / "scratch.db")
-        try:
-            with scratch.writer() as session:
-                for key, value in (
-                    (state.SERVER_URL, server_url),
-                    (state.DEVICE_ID, answer.device_id),
-                    (state.UNIT_ID, answer.org_unit.id),
-                    (state.UNIT_CODE, answer.org_unit.code),
-                    (state.UNIT_PATH, answer.org_unit.path),
-                ):
-                    state.put(session, key, value)
-                session.commit()
-            transport = HttpTransport(server_url, token)
-            try:
-                with SyncClient(scratch, transport) as client:
-                    client.pull()
-            finally:
-                transport.close()
-            with scratch.sessions() as session:
-                units = {
-                    u.code: (u.id, u.parent_id, u.path) for u in session.scalars(select(OrgUnit))
-                }
-                users = {u.login: u.id for u in session.scalars(select(User))}
-        finally:
-            scratch.close()
-    return HeadOfficeTree(units, users)
+    names = [t.name for t in synced_tables()]
+    leading = set(names[: names.index("users") + 1])  # the tables sent up to the users
+    rows: dict[str, dict[str, dict[str, Any]]] = {"org_units": {}, "users": {}}  # by id
+    request = PullRequest(since=0, limit=MAX_PULL_ROWS)
+    transport = HttpTransport(server_url, token)
+    try:
+        while True:
+            page = transport.post("/pull", request, PullAnswer)
+            for block in page.tables:
+                for values in block.rows if block.table in rows else ():
+                    row = dict(zip(block.columns, values, strict=True))
+                    rows[block.table][row["id"]] = row
+            if page.cursor is None or page.cursor.table not in leading:
+                break
+            request = request.model_copy(update={"upto": page.upto, "cursor": page.cursor})
+    finally:
+        transport.close()
+    return HeadOfficeTree(
+        {u["code"]: (u["id"], u["parent_id"], u["path"]) for u in rows["org_units"].values()},
+        {u["login"]: u["id"] for u in rows["users"].values()},
+    )
 
 
 @contextmanager
