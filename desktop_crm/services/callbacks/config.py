@@ -55,6 +55,7 @@ KINDS = (CustomerKind.ORGANISATION, CustomerKind.PERSON)
 
 TIER_RULES_KEY = "callbacks.tier_rules"
 MIN_VISITS_KEY = "callbacks.absence.min_visits"
+BOOK_AHEAD_KEY = "callbacks.book_ahead_days"
 TEXTS_KEY = "callbacks.texts"
 # The keys the settings page edits, in the order it shows them.
 SCALAR_KEYS = (
@@ -204,6 +205,11 @@ def load(session: Session) -> RulesConfig:
 
 def min_visits(session: Session) -> int:
     return _number(session, MIN_VISITS_KEY, int)
+
+
+def book_ahead_days(session: Session) -> int:
+    """How many days before its due date a task is shown to book (预约)."""
+    return _number(session, BOOK_AHEAD_KEY, int)
 
 
 # -- saving (the settings page) --------------------------------------------------------

@@ -33,9 +33,8 @@ from sqlalchemy.orm import Session, aliased
 from desktop_crm.errors import QT_TRANSLATE_NOOP, PermissionDenied
 from desktop_crm.models import CallbackTask, Customer, OrgUnit, Role, User, Vehicle
 from desktop_crm.models.callbacks import TaskReason, TaskStatus
-from desktop_crm.services.callbacks.config import RANGES
+from desktop_crm.services.callbacks.config import book_ahead_days
 from desktop_crm.services.customer_options import levels
-from desktop_crm.services.settings import DEFAULTS, get_setting
 
 PAGE = 100
 OPEN_STATUSES: tuple[str, ...] = (TaskStatus.OPEN.value, TaskStatus.BOOKED.value)
@@ -87,7 +86,6 @@ REASON_RANK: dict[str, int] = {
 ANOMALY_REASONS = frozenset({TaskReason.ABSENCE, TaskReason.VOLUME_DROP})
 TOP_LEVELS = 2  # "VIP and A": the first two configured levels
 UPCOMING_WINDOWS = (7, 14, 28, 56, 112)  # days read at a time, then the rest
-BOOK_AHEAD_KEY = "callbacks.book_ahead_days"
 
 
 @dataclass
@@ -282,11 +280,7 @@ def _page(
 
 def book_by(session: Session, today: date) -> str:
     """The last due date of open tasks to book now (预约, about a week before the call)."""
-    days = get_setting(session, BOOK_AHEAD_KEY)
-    low, high = RANGES[BOOK_AHEAD_KEY]
-    if not isinstance(days, int) or isinstance(days, bool) or not low <= days <= high:
-        days = DEFAULTS[BOOK_AHEAD_KEY]
-    return (today + timedelta(days=days)).isoformat()
+    return (today + timedelta(days=book_ahead_days(session))).isoformat()
 
 
 def _rows(session: Session, records: list[Any], day: date, n_keys: int) -> list[TaskRow]:
