@@ -15,7 +15,7 @@ from typing import Any
 from desktop_crm.errors import QT_TRANSLATE_NOOP
 from desktop_crm.i18n import translate_message
 from desktop_crm.reports.document import Cell, Facts, Report, Table
-from desktop_crm.reports.pdf import cannot_write
+from desktop_crm.reports.pdf import cannot_write, text_width
 
 _FORBIDDEN = set("[]:*?/\\")
 _MAX_SHEET_NAME = 31
@@ -48,8 +48,7 @@ def _width(values: list[Cell]) -> float:
     longest = 0
     for value in values:
         text = "" if value is None else str(value)
-        # a Chinese character is about two Latin ones wide
-        longest = max(longest, sum(2 if ord(ch) > 0x2E80 else 1 for ch in text))
+        longest = max(longest, text_width(text))  # a Chinese character counts twice
     return min(max(8, longest + 2), 60)
 
 

@@ -174,7 +174,7 @@ def _is_number(value: Cell) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
-def _text_width(text: str) -> int:
+def text_width(text: str) -> int:
     """Width in half-width characters: CJK characters count twice."""
     return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
 
@@ -185,10 +185,10 @@ def _column_weights(block: Table) -> list[float]:
     rows = [*block.rows, *([block.total] if block.total else [])]
     weights = []
     for i, header in enumerate(block.headers):
-        longest = max((_text_width(format_cell(row[i])) for row in rows), default=0)
+        longest = max((text_width(format_cell(row[i])) for row in rows), default=0)
         # long texts wrap: a column is at most 30 characters wide
         # (+2: the cell's padding)
-        weights.append(float(max(min(longest, 30), (_text_width(header) + 1) // 2, 4) + 2))
+        weights.append(float(max(min(longest, 30), (text_width(header) + 1) // 2, 4) + 2))
     return weights
 
 
