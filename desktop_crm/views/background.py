@@ -56,10 +56,27 @@ class OpContext:
         self._report(done, total, label)
 
 
-class _Signals(QObject):
+class WorkSignals(QObject):
+    """How work on a worker thread reports to the GUI thread (queued connections)."""
+
     finished = Signal(object)
     failed = Signal(object, str)
     progressed = Signal(int, int, str)
+
+
+def run_and_report(call: Callable[[], Any], signals: WorkSignals) -> None:
+    """Run ``call`` on this worker thread; its result or error goes to the GUI thread."""
+    try:
+        result = call()
+    except Exception as exc:  # reported on the GUI thread
+        emit_safely(signals.failed, exc, traceback.format_exc())
+        return
+    emit_safely(signals.finished, result)
+
+
+def emit_safely(signal: Any, *args: Any) -> None:
+    with contextlib.suppress(RuntimeError):  # shutting down: nobody is left to tell
+        signal.emit(*args)
 
 
 class _Runner(QRunnable):
@@ -67,7 +84,7 @@ class _Runner(QRunnable):
         self,
         db: Database,
         work: Callable[[OpContext], Any],
-        signals: _Signals,
+        signals: WorkSignals,
         cancel: threading.Event,
     ) -> None:
         super().__init__()
@@ -75,12 +92,7 @@ class _Runner(QRunnable):
         self.setAutoDelete(True)
 
     def run(self) -> None:
-        try:
-            result = self._run_with_retries()
-        except Exception as exc:  # reported on the GUI thread
-            self._emit(self.signals.failed, exc, traceback.format_exc())
-            return
-        self._emit(self.signals.finished, result)
+        run_and_report(self._run_with_retries, self.signals)
 
     def _run_with_retries(self) -> Any:
         """Run the work in one transaction; start it again if another writer got in first.
@@ -98,11 +110,6 @@ class _Runner(QRunnable):
                     raise
                 time.sleep(0.02 * (attempt + 1))
         raise AssertionError("unreachable")
-
-    @staticmethod
-    def _emit(signal: Any, *args: Any) -> None:
-        with contextlib.suppress(RuntimeError):  # shutting down: nobody is left to tell
-            signal.emit(*args)
 
 
 _running: set[BackgroundOp[Any]] = set()
@@ -130,7 +137,7 @@ class BackgroundOp(Generic[T]):
         self._cancel = threading.Event()
         self._dialog: QProgressDialog | None = None
         self._timer: QTimer | None = None
-        self._signals = _Signals()
+        self._signals = WorkSignals()
         self._signals.finished.connect(self._finished, Qt.ConnectionType.QueuedConnection)
         self._signals.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
         self._signals.progressed.connect(self._progressed, Qt.ConnectionType.QueuedConnection)
@@ -247,18 +254,13 @@ def run_in_background(
 class _PlainRunner(QRunnable):
     """Runs ``work()`` as it is: for work that opens its own transactions (sync)."""
 
-    def __init__(self, work: Callable[[], Any], signals: _Signals) -> None:
+    def __init__(self, work: Callable[[], Any], signals: WorkSignals) -> None:
         super().__init__()
         self.work, self.signals = work, signals
         self.setAutoDelete(True)
 
     def run(self) -> None:
-        try:
-            result = self.work()
-        except Exception as exc:  # reported on the GUI thread
-            _Runner._emit(self.signals.failed, exc, traceback.format_exc())
-            return
-        _Runner._emit(self.signals.finished, result)
+        run_and_report(self.work, self.signals)
 
 
 class DetachedOp(Generic[T]):
@@ -273,7 +275,7 @@ class DetachedOp(Generic[T]):
         on_failure: Callable[[Exception], None],
     ) -> None:
         self.work, self.on_success, self.on_failure = work, on_success, on_failure
-        self._signals = _Signals()
+        self._signals = WorkSignals()
         self._signals.finished.connect(self._finished, Qt.ConnectionType.QueuedConnection)
         self._signals.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
 

@@ -13,12 +13,11 @@ possible. A run refused because another writer got in first is started again.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import time
-import traceback
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from sqlalchemy.exc import OperationalError
@@ -27,7 +26,7 @@ from desktop_crm.ids import now_ms
 from desktop_crm.localtime import local_datetime
 from desktop_crm.models.db import Database
 from desktop_crm.services.callbacks.rules import RulesResult, prepare_scan, run_rules
-from desktop_crm.views.background import error_text
+from desktop_crm.views.background import WorkSignals, emit_safely, error_text, run_and_report
 
 log = logging.getLogger(__name__)
 CHECK_EVERY_MS = 5 * 60_000
@@ -38,45 +37,32 @@ def local_today() -> date:
     return local_datetime(now_ms()).date()
 
 
-class _Signals(QObject):
-    progressed = Signal(int, int, str)
-    finished = Signal(object)
-    failed = Signal(object, str)
-
-
 class _Run(QRunnable):
-    def __init__(self, db: Database, today: date, signals: _Signals) -> None:
+    def __init__(self, db: Database, today: date, signals: WorkSignals) -> None:
         super().__init__()
         self.db, self.today, self.signals = db, today, signals
         self.setAutoDelete(True)
 
     def _progress(self, done: int, total: int, label: str) -> None:
-        self._emit(
+        emit_safely(
             self.signals.progressed, done, total, QCoreApplication.translate("callbacks", label)
         )
 
     def run(self) -> None:
-        try:
-            with self.db.sessions() as session:  # reads only: no write lock yet
-                scan = prepare_scan(session, self.today)
-            for attempt in range(LOCK_RETRIES):
-                try:
-                    with self.db.writer.begin() as session:
-                        result = run_rules(session, self.today, self._progress, scan=scan)
-                    break
-                except OperationalError as exc:
-                    if "locked" not in str(exc) or attempt == LOCK_RETRIES - 1:
-                        raise
-                    time.sleep(0.05 * (attempt + 1))
-        except Exception as exc:  # reported on the GUI thread
-            self._emit(self.signals.failed, exc, traceback.format_exc())
-            return
-        self._emit(self.signals.finished, result)
+        run_and_report(self._rules, self.signals)
 
-    @staticmethod
-    def _emit(signal: object, *args: object) -> None:
-        with contextlib.suppress(RuntimeError):  # shutting down: nobody is left to tell
-            signal.emit(*args)  # type: ignore[attr-defined]
+    def _rules(self) -> Any:
+        with self.db.sessions() as session:  # reads only: no write lock yet
+            scan = prepare_scan(session, self.today)
+        for attempt in range(LOCK_RETRIES):
+            try:
+                with self.db.writer.begin() as session:
+                    return run_rules(session, self.today, self._progress, scan=scan)
+            except OperationalError as exc:
+                if "locked" not in str(exc) or attempt == LOCK_RETRIES - 1:
+                    raise
+                time.sleep(0.05 * (attempt + 1))
+        raise AssertionError("unreachable")
 
 
 class RulesRunner(QObject):
@@ -97,7 +83,7 @@ class RulesRunner(QObject):
         self.last_day: date | None = None  # the day of the last run started
         self.last_result: RulesResult | None = None
         self._running = False
-        self._signals = _Signals()
+        self._signals = WorkSignals()
         queued = Qt.ConnectionType.QueuedConnection
         self._signals.progressed.connect(self.progressed, queued)
         self._signals.finished.connect(self._finished, queued)
