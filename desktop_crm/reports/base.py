@@ -148,6 +148,14 @@ def _to_disk(key: tuple[Any, ...], stamp: tuple[Any, ...], frame: Any) -> None:
         pass  # a cache only: the next session computes it again
 
 
+def big_customer_condition(tiers: Sequence[str]) -> tuple[str, dict[str, str]]:
+    """The SQL test of a big customer (大客户) on customers ``c``: a volume tier the
+    settings name, or the tag; and its parameters."""
+    params = {f"t{i}": tier for i, tier in enumerate(tiers)}
+    marks = ",".join(f":{name}" for name in params) or "NULL"
+    return f"(c.volume_tier IN ({marks}) OR instr(c.tags, '大客户') > 0)", params
+
+
 def fetch_rows(session: Session, sql: str, params: dict[str, Any]) -> list[tuple[Any, ...]]:
     """The rows of ``sql`` as plain tuples, straight from the driver: an aggregate has
     hundreds of thousands of rows, and SQLAlchemy's result rows cost several times the
@@ -240,22 +248,22 @@ def visits(session: Session, big_tiers: Sequence[str]) -> pd.DataFrame:
             select_sums + " FROM visits v WHERE v.org_unit_id = :org AND v.deleted = 0 GROUP BY 2"
         )
         rows: list[tuple[Any, ...]] = []
+        off = offset_ms()
         for unit_id in unit_ids:
-            rows.extend(fetch_rows(session, per_unit, {"org": unit_id, "off": offset_ms()}))
+            rows.extend(fetch_rows(session, per_unit, {"org": unit_id, "off": off}))
         every = pd.DataFrame(rows, columns=["org", "day", *sums])
-        marks = ",".join(f":t{i}" for i in range(len(tiers))) or "NULL"
+        is_big, tier_params = big_customer_condition(tiers)
         big = query_frame(
             session,
             select_sums
             + f"""
             FROM customers c CROSS JOIN visits v ON v.customer_id = c.id
-            WHERE v.deleted = 0
-              AND (c.volume_tier IN ({marks}) OR instr(c.tags, '大客户') > 0)
+            WHERE v.deleted = 0 AND {is_big}
             GROUP BY 1, 2
             """,  # noqa: S608
             ["org", "day", *sums],
-            off=offset_ms(),
-            **{f"t{i}": t for i, t in enumerate(tiers)},
+            off=off,
+            **tier_params,
         )
         if every.empty:
             every = every.astype({"day": "int64"})

@@ -23,6 +23,7 @@ from desktop_crm.models import (
     User,
     Visit,
 )
+from desktop_crm.reports.base import big_customer_condition
 from desktop_crm.reports.common import Scope, child_of
 from desktop_crm.reports.periods import Period, month_period
 from desktop_crm.services.settings import get_setting
@@ -159,14 +160,12 @@ def monthly_data(
     #    customers table), each one's visits of the month from the covering index
     #    (customer, time, sums). The unary + keeps SQLite from reading a million
     #    customers one by one through the unit index.
-    tiers = {f"t{i}": tier for i, tier in enumerate(big_tiers)}
+    is_big, tiers = big_customer_condition(big_tiers)
     big_sql = text(f"""
         SELECT v.org_unit_id, sum(v.litres)
         FROM customers c CROSS JOIN visits v ON v.customer_id = c.id
         WHERE +c.org_unit_id IN (SELECT id FROM org_units WHERE path LIKE :path || '%')
-          AND c.deleted = 0
-          AND (c.volume_tier IN ({",".join(":" + k for k in tiers) or "NULL"})
-               OR instr(c.tags, '大客户') > 0)
+          AND c.deleted = 0 AND {is_big}
           AND v.visited_at >= :start AND v.visited_at < :end AND v.deleted = 0
           AND v.org_unit_id IN (SELECT id FROM org_units WHERE path LIKE :path || '%')
         GROUP BY 1
