@@ -3,6 +3,7 @@ the charts of the charts tab where they are available, and the tables behind the
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -35,7 +36,13 @@ def build_monthly(
 ) -> Report:
     if period.kind != MONTH:
         period = period_of_kind(MONTH, period.start)
-    data = monthly_data(session, unit, period, now_ms, charts=charts)
+    preparing = None
+    if charts:  # matplotlib is imported while SQLite works on the figures
+        from desktop_crm.reports.pack_charts import prepare
+
+        preparing = threading.Thread(target=prepare, name="monthly-charts", daemon=True)
+        preparing.start()
+    data = monthly_data(session, unit, period, now_ms)
     report = Report("monthly", t(TITLE), unit.name, f"{period.text}  ({period.span})",
                     printed_at(now_ms))  # fmt: skip
     f = data.total
@@ -44,6 +51,8 @@ def build_monthly(
                                                        "for {period}."),
                           unit=unit.name, period=period.text)  # fmt: skip
     report.blocks.append(_key_figures(data))
+    if preparing is not None:
+        preparing.join()
     if charts and not report.empty:
         from desktop_crm.reports.pack_charts import pack_charts
 

@@ -76,10 +76,8 @@ def _level_rank(level: str | None) -> int:
     return LEVEL_ORDER.index(level) if level in LEVEL_ORDER else len(LEVEL_ORDER)
 
 
-def monthly_data(
-    session: Session, unit: OrgUnit, period: Period, now_ms: int, charts: bool = False
-) -> MonthlyData:
-    """The pack's figures; ``charts``: matplotlib is imported meanwhile, in a thread."""
+def monthly_data(session: Session, unit: OrgUnit, period: Period, now_ms: int) -> MonthlyData:
+    """The pack's figures."""
     scope = Scope(unit)
     ids = scope.ids()
     mapping = child_of(session, unit)  # org id -> child id (or the unit itself)
@@ -110,8 +108,6 @@ def monthly_data(
     ]  # fmt: skip
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="monthly-trend")
     trend = pool.submit(_fetch_counts, session.get_bind(), trend_stmts)
-    if charts:
-        pool.submit(_import_matplotlib)  # while SQLite works: the pack's charts need it
     pool.shutdown(wait=False)  # the thread ends with its queries
 
     # 1. customers: one pass over the covering index (unit, level, deleted, kind, created),
@@ -305,14 +301,6 @@ def _counts(session: Session, stmt: object, ids: list[str], column: object) -> d
 def _positions(count: int) -> list[ColumnClause[object]]:
     """GROUP BY 1, 2, ...: the select's own columns by position."""
     return [literal_column(str(i)) for i in range(1, count + 1)]
-
-
-def _import_matplotlib() -> None:
-    import matplotlib.figure  # noqa: F401
-
-    from desktop_crm.reports.fonts import setup_matplotlib
-
-    setup_matplotlib()
 
 
 def _fetch_counts(bind: Any, stmts: list[tuple[str, Any]]) -> list[tuple[str, int]]:

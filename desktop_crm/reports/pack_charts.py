@@ -15,6 +15,16 @@ from desktop_crm.reports.monthly_data import MonthlyData, UnitFigures, month_key
 BLUE, ORANGE, GREEN, GREY = "#1f77b4", "#ff7f0e", "#2ca02c", "#7f7f7f"
 
 
+def prepare() -> None:
+    """Import matplotlib and set up its font: a second or so, worth starting in a thread
+    while the pack's figures are queried."""
+    import matplotlib.figure  # noqa: F401
+
+    from desktop_crm.reports.fonts import setup_matplotlib
+
+    setup_matplotlib()
+
+
 def _figure(title: str, width: float = 9.0, height: float = 4.2) -> Any:
     from matplotlib.figure import Figure
 
