@@ -8,6 +8,8 @@ message; an older schema is copied to a backup file and then migrated.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -219,6 +221,33 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+@contextmanager
+def transaction_without_foreign_keys(
+    db: Database, pragmas: Mapping[str, int] | None = None
+) -> Iterator[tuple[Connection, Session]]:
+    """BEGIN IMMEDIATE on a connection of its own with SQLite's foreign keys off (they
+    cannot be switched inside a transaction) and back on after; ``pragmas`` set for the
+    while and put back. Yields the connection and a session on it, flushed at the end."""
+    with db.engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys=OFF")
+        before = {name: raw.execute(f"PRAGMA {name}").fetchone()[0] for name in pragmas or {}}
+        for name, value in (pragmas or {}).items():
+            raw.execute(f"PRAGMA {name}={value}")
+        try:
+            conn.execution_options(**{BEGIN_IMMEDIATE: True})
+            with conn.begin():
+                session = Session(bind=conn, join_transaction_mode="conditional_savepoint")
+                yield conn, session
+                session.flush()
+                session.close()
+        finally:
+            raw.execute("PRAGMA foreign_keys=ON")
+            for name, value in before.items():
+                raw.execute(f"PRAGMA {name}={value}")
 
 
 def needs_migration(path: Path | str) -> bool:

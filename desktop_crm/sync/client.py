@@ -29,7 +29,11 @@ from sqlalchemy.orm import Session
 
 from desktop_crm.ids import new_id, now_ms
 from desktop_crm.models import OrgUnit
-from desktop_crm.models.db import APPLYING_PULL, BEGIN_IMMEDIATE, Database
+from desktop_crm.models.db import (
+    APPLYING_PULL,
+    Database,
+    transaction_without_foreign_keys,
+)
 from desktop_crm.sync import credentials, errors, state
 from desktop_crm.sync.errors import SyncError, SyncRefused
 from desktop_crm.sync.protocol import (
@@ -62,6 +66,7 @@ from desktop_crm.sync.transport import HttpTransport, normalise_server_url
 Answer = TypeVar("Answer", bound=BaseModel)
 FIRST_PULL_ROWS = MAX_PULL_ROWS  # rows per page of a first pull
 BULK_CACHE_KIB = -262_144  # SQLite page cache during a first pull: 256 MiB
+TEMP_STORE_MEMORY = 2  # PRAGMA temp_store: temporary tables in memory during a first pull
 Progress = Callable[[str, int], None]  # (stage, rows so far)
 
 
@@ -331,27 +336,10 @@ class SyncClient:
 
         ``bulk`` (the first pull): a larger page cache and temporary tables in memory while
         the pages go in and the search index is built, back to the defaults after."""
-        with self.db.engine.connect() as conn:
-            raw = conn.connection.dbapi_connection
-            assert raw is not None
-            raw.execute("PRAGMA foreign_keys=OFF")
-            if bulk:
-                cache = raw.execute("PRAGMA cache_size").fetchone()[0]
-                raw.execute(f"PRAGMA cache_size={BULK_CACHE_KIB}")
-                raw.execute("PRAGMA temp_store=MEMORY")
-            try:
-                conn.execution_options(**{BEGIN_IMMEDIATE: True})
-                with conn.begin():
-                    session = Session(bind=conn, join_transaction_mode="conditional_savepoint")
-                    session.info[APPLYING_PULL] = True
-                    yield conn, session
-                    session.flush()
-                    session.close()
-            finally:
-                raw.execute("PRAGMA foreign_keys=ON")
-                if bulk:
-                    raw.execute(f"PRAGMA cache_size={cache}")
-                    raw.execute("PRAGMA temp_store=DEFAULT")
+        pragmas = {"cache_size": BULK_CACHE_KIB, "temp_store": TEMP_STORE_MEMORY} if bulk else {}
+        with transaction_without_foreign_keys(self.db, pragmas) as (conn, session):
+            session.info[APPLYING_PULL] = True
+            yield conn, session
 
     def _reindex(self, conn: Connection, session: Session, customers: set[str]) -> None:
         if not customers:

@@ -35,7 +35,7 @@ from sqlalchemy.orm import Session
 from desktop_crm.errors import QT_TRANSLATE_NOOP
 from desktop_crm.models import OrgUnit, Role, User
 from desktop_crm.models.base import Base
-from desktop_crm.models.db import BEGIN_IMMEDIATE, Database
+from desktop_crm.models.db import Database, transaction_without_foreign_keys
 from desktop_crm.sync import state
 from desktop_crm.sync.errors import SyncError
 from desktop_crm.sync.protocol import (
@@ -173,25 +173,13 @@ def fetch_tree(server_url: str, token: str) -> HeadOfficeTree:
 @contextmanager
 def joining_transaction(db: Database) -> Iterator[Session]:
     """BEGIN IMMEDIATE with foreign keys off while ids change; checked before commit."""
-    with db.engine.connect() as conn:
-        raw = conn.connection.dbapi_connection
-        assert raw is not None
-        raw.execute("PRAGMA foreign_keys=OFF")
-        try:
-            conn.execution_options(**{BEGIN_IMMEDIATE: True})
-            with conn.begin():
-                session = Session(bind=conn, join_transaction_mode="conditional_savepoint")
-                yield session
-                session.flush()
-                broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-                if broken:
-                    table, _rowid, parent, _fk = broken[0]
-                    raise SyncError(
-                        NOT_CONSISTENT, "join_inconsistent", reason=f"{table} -> {parent}"
-                    )
-                session.close()
-        finally:
-            raw.execute("PRAGMA foreign_keys=ON")
+    with transaction_without_foreign_keys(db) as (conn, session):
+        yield session
+        session.flush()
+        broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+        if broken:
+            table, _rowid, parent, _fk = broken[0]
+            raise SyncError(NOT_CONSISTENT, "join_inconsistent", reason=f"{table} -> {parent}")
 
 
 def _references() -> list[tuple[str, str]]:
