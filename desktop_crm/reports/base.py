@@ -294,23 +294,25 @@ def spells(session: Session, lost_days: int) -> pd.DataFrame:
     are kept: the visit after one is a win-back, the visit before it a loss."""
 
     def compute() -> pd.DataFrame:
-        day = f"(visited_at + :off) / {DAY_MS}"
+        def day(column: str = "visited_at") -> str:  # a time in ms as a local day number
+            return f"({column} + :off) / {DAY_MS}"
+
         sql = f"""
             WITH gaps AS MATERIALIZED (
                 SELECT org_unit_id, d, p, po FROM (
-                    SELECT org_unit_id, {day} AS d,
-                           lag({day}) OVER w AS p, lag(org_unit_id) OVER w AS po
+                    SELECT org_unit_id, {day()} AS d,
+                           lag({day()}) OVER w AS p, lag(org_unit_id) OVER w AS po
                     FROM visits WHERE deleted = 0
                     WINDOW w AS (PARTITION BY customer_id ORDER BY visited_at)
                 )
                 WHERE d - p > :n
             )
             SELECT org, d, sum(first), sum(back), sum(last) FROM (
-                SELECT org_unit_id AS org, {day.replace("visited_at", "min(visited_at)")} AS d,
+                SELECT org_unit_id AS org, {day("min(visited_at)")} AS d,
                        1 AS first, 0 AS back, 0 AS last
                 FROM visits WHERE deleted = 0 GROUP BY customer_id
                 UNION ALL
-                SELECT org_unit_id, {day.replace("visited_at", "max(visited_at)")}, 0, 0, 1
+                SELECT org_unit_id, {day("max(visited_at)")}, 0, 0, 1
                 FROM visits WHERE deleted = 0 GROUP BY customer_id
                 UNION ALL
                 SELECT org_unit_id, d, 0, 1, 0 FROM gaps
